@@ -16,6 +16,7 @@ export function accsynTsup({ entry = ["src/index.ts"], cwd = process.cwd(), ...r
     platform: "node",
     splitting: false,
     treeshake: true,
+    tsconfig: join(cwd, "tsconfig.build.json"),
     define: { __ACCSYN_PKG_VERSION__: JSON.stringify(pkg.version) },
     ...rest,
   };

@@ -1,0 +1,79 @@
+/**
+ * Where the backend is: an explicit hostname, development mode (`AS_DEV`), an accsyn proxy
+ * daemon, or the registry's answer for the workspace.
+ */
+import { AccsynProtocolError, AccsynValidationError } from "./errors.js";
+import { pythonQuote } from "./event.js";
+import { encodeJson } from "./codec.js";
+import { judgeAnswer } from "./answer.js";
+import type { ProxySetting } from "./proxy.js";
+import type { Transport } from "./transport.js";
+
+/** A resolved backend address. */
+export interface Endpoint {
+  protocol: "https" | "http";
+  host: string;
+  port: number;
+}
+
+/** Inputs to {@link resolveEndpoint} that need no network. */
+export interface EndpointInputs {
+  hostname: string | undefined;
+  port: number | undefined;
+  protocol: "https" | "http" | undefined;
+  proxy: ProxySetting | undefined;
+  env: Record<string, string | undefined>;
+}
+
+/** The registry path that resolves workspaces (fixed by the protocol). */
+export const REGISTRY_PATH = "J3PKTtDvolDMBtTy6AFGA";
+
+function checkPort(port: number | undefined): number | undefined {
+  if (port === undefined) return undefined;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new AccsynValidationError(`Invalid port ${String(port)}: use a whole number from 1 to 65535.`);
+  }
+  return port;
+}
+
+/** Resolves the endpoint without the network when possible; `undefined` means ask the registry. */
+export function staticEndpoint(inputs: EndpointInputs): Endpoint | undefined {
+  const port = checkPort(inputs.port);
+  if (inputs.proxy?.kind === "accsyn") {
+    return { protocol: inputs.protocol ?? "http", host: inputs.proxy.host, port: inputs.proxy.port };
+  }
+  const dev = inputs.env.AS_DEV === "true" || inputs.env.AS_DEV === "1";
+  if (!inputs.hostname && dev) return { protocol: inputs.protocol ?? "http", host: "127.0.0.1", port: port ?? 8181 };
+  if (!inputs.hostname) return undefined;
+  const protocol = inputs.protocol ?? "https";
+  return { protocol, host: inputs.hostname, port: port ?? (protocol === "https" ? 443 : 80) };
+}
+
+/** Asks the registry where `workspace` lives. */
+export async function resolveThroughRegistry(
+  registry: Transport,
+  workspace: string,
+  device: string,
+  port: number | undefined,
+  protocol: "https" | "http",
+  warn: (message: string) => void,
+  signal?: AbortSignal,
+): Promise<Endpoint> {
+  const answer = await registry.send({
+    method: "GET",
+    path: `${REGISTRY_PATH}?${pythonQuote(encodeJson({ ident: workspace }))}`,
+    headers: { "X-Accsyn-Device": device },
+    uri: "workspace resolution",
+    ...(signal ? { signal } : {}),
+  });
+  const body = judgeAnswer(answer, { method: "GET", uri: "workspace resolution", workspace, role: undefined, warn, mask: (text) => text });
+  const result = body.result as { hostname?: unknown; port?: unknown } | undefined;
+  if (!result || typeof result.hostname !== "string" || !result.hostname) {
+    throw new AccsynProtocolError(
+      `The registry returned no API endpoint hostname for workspace ${workspace}! Check the workspace code, or pass the hostname option.`,
+      { uri: "workspace resolution" },
+    );
+  }
+  const resolvedPort = port ?? (typeof result.port === "number" ? result.port : 443);
+  return { protocol, host: result.hostname, port: resolvedPort };
+}

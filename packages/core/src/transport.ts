@@ -1,0 +1,155 @@
+/**
+ * The HTTP layer: one got instance per session with keep-alive agents, separate connect and
+ * response timeouts, TLS verification, retries for GET only, and cancellation. Every failure
+ * below HTTP becomes an {@link AccsynNetworkError} that names host, port and what to check, and
+ * holds no secret.
+ */
+import got, { type Got, RequestError } from "got";
+import { AccsynAbortError, AccsynNetworkError } from "./errors.js";
+import type { Agents } from "./proxy.js";
+import type { SecretMasker } from "./redact.js";
+
+/** HTTP methods the protocol uses. */
+export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
+
+/** How a {@link Transport} connects. */
+export interface TransportConfig {
+  /** e.g. `https://acme.accsyn.com:443/api/v3` (no trailing slash). */
+  baseUrl: string;
+  host: string;
+  port: number;
+  timeoutMs: number;
+  connectTimeoutMs: number;
+  retries: number;
+  retryDelayMs: number;
+  agents: Agents;
+  rejectUnauthorized: boolean;
+  ca: string | Buffer | Array<string | Buffer> | undefined;
+  masker: SecretMasker;
+}
+
+/** One HTTP exchange to send. */
+export interface HttpRequest {
+  method: HttpMethod;
+  /** Path and query relative to the base URL, without a leading slash (`event?…`). */
+  path: string;
+  body?: string;
+  headers: Record<string, string>;
+  /** The operation, for error messages (`user/find`, `/api/login`). */
+  uri: string;
+  signal?: AbortSignal;
+}
+
+/** The raw answer: status and body text, whatever the status. */
+export interface HttpAnswer {
+  status: number;
+  text: string;
+  url: string;
+}
+
+const RETRY_STATUS = [502, 503, 504];
+const RETRY_ERRORS = ["ECONNRESET", "ECONNREFUSED", "EPIPE", "ENOTFOUND", "ENETUNREACH", "EAI_AGAIN", "ETIMEDOUT"];
+
+/** Sends HTTP requests for one session. */
+export class Transport {
+  private readonly client: Got;
+
+  constructor(private readonly config: TransportConfig) {
+    const { retries, retryDelayMs } = config;
+    this.client = got.extend({
+      prefixUrl: `${config.baseUrl}/`,
+      throwHttpErrors: false,
+      decompress: true,
+      followRedirect: false,
+      responseType: "buffer",
+      agent: { http: config.agents.http, https: config.agents.https },
+      https: { rejectUnauthorized: config.rejectUnauthorized, ...(config.ca ? { certificateAuthority: config.ca } : {}) },
+      timeout: {
+        connect: config.connectTimeoutMs,
+        secureConnect: config.connectTimeoutMs,
+        response: config.timeoutMs,
+      },
+      retry: {
+        limit: retries,
+        methods: ["GET"],
+        statusCodes: RETRY_STATUS,
+        errorCodes: RETRY_ERRORS,
+        calculateDelay: ({ computedValue, attemptCount }) =>
+          computedValue === 0 ? 0 : Math.min(retryDelayMs * 2 ** (attemptCount - 1), 5_000) + Math.random() * 50,
+      },
+      headers: { "user-agent": undefined, "accept-encoding": "gzip, deflate, br" },
+    });
+  }
+
+  /** Sends one request; resolves with any HTTP status, rejects only below HTTP. */
+  async send(request: HttpRequest): Promise<HttpAnswer> {
+    const { config } = this;
+    const budget = AbortSignal.timeout(config.connectTimeoutMs + config.timeoutMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, budget]) : budget;
+    if (request.signal?.aborted) throw this.abortError(request);
+    try {
+      const response = await this.client(request.path, {
+        method: request.method,
+        headers: request.headers,
+        ...(request.body === undefined ? {} : { body: request.body }),
+        signal,
+      });
+      return { status: response.statusCode, text: response.rawBody.toString("utf8"), url: response.url };
+    } catch (error) {
+      if (request.signal?.aborted) throw this.abortError(request);
+      throw this.networkError(error, request, budget.aborted);
+    }
+  }
+
+  /** Closes pooled sockets so the process can exit. */
+  close(): void {
+    this.config.agents.destroy();
+  }
+
+  private abortError(request: HttpRequest): AccsynAbortError {
+    const { host, port } = this.config;
+    return new AccsynAbortError(`The call to ${request.uri} was aborted.`, {
+      networkCode: "ABORTED",
+      host,
+      port,
+      uri: request.uri,
+    });
+  }
+
+  private networkError(error: unknown, request: HttpRequest, budgetExceeded: boolean): AccsynNetworkError {
+    const { host, port, masker } = this.config;
+    const raw = error as RequestError & { code?: unknown };
+    const code = budgetExceeded ? "ETIMEDOUT" : typeof raw?.code === "string" ? raw.code : "ERR_NETWORK";
+    const where = `${host}:${port}`;
+    const advice = adviceFor(code, host, port, this.config);
+    const detail = masker.mask(String(raw?.message ?? error).replace(/https?:\/\/\S+/g, "<url>"));
+    const cause = { name: raw?.name ?? "Error", code, message: detail };
+    return new AccsynNetworkError(`Could not complete ${request.method} ${request.uri} at ${where} (${code}): ${advice}`, {
+      networkCode: code,
+      host,
+      port,
+      uri: request.uri,
+      cause,
+    });
+  }
+}
+
+function adviceFor(code: string, host: string, port: number, config: TransportConfig): string {
+  switch (code) {
+    case "ECONNREFUSED":
+      return `nothing accepted the connection. Make sure the accsyn backend at ${host} can be reached from your location and that no firewall blocks outgoing TCP traffic to port ${port}.`;
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return `the host name ${host} could not be resolved. Check the workspace, the hostname option and your DNS.`;
+    case "ETIMEDOUT":
+      return `no answer within the time allowed (connect ${config.connectTimeoutMs} ms, response ${config.timeoutMs} ms). Check that ${host}:${port} is reachable, or raise timeoutMs / connectTimeoutMs.`;
+    case "ECONNRESET":
+    case "EPIPE":
+      return `the connection was closed by the other side. Check proxies and firewalls between you and ${host}:${port}, then retry.`;
+    default:
+      if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|ERR_TLS/i.test(code)) {
+        return `the TLS certificate of ${host} could not be verified. Pass its CA with the \`ca\` option, or (only for a backend you trust) set insecureTls: true.`;
+      }
+      return `the request failed below HTTP. Check that ${host}:${port} is reachable and any proxy settings.`;
+  }
+}
