@@ -20,13 +20,21 @@ export type QueryScalar = string | number | bigint | boolean | Date;
 export type QueryValue = QueryScalar | readonly QueryScalar[];
 
 const FORM = '"<entitytype>" or "<entitytype> WHERE <expression>"';
-/** Python's `str.strip()` whitespace. */
-const PY_STRIP = /^[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+/** Python's `str.isspace()` for one UTF-16 unit. */
+function isPySpace(c: number): boolean {
+  if (c <= 0x20) return (c >= 0x09 && c <= 0x0d) || c >= 0x1c;
+  if (c < 0x85) return false;
+  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
 const NEWLINE = /\r\n|[\n\r]/g;
 
 /** Python's `str.strip()`. */
 function pyStrip(s: string): string {
-  return s.replace(PY_STRIP, "");
+  let start = 0;
+  let end = s.length;
+  while (start < end && isPySpace(s.charCodeAt(start))) start++;
+  while (end > start && isPySpace(s.charCodeAt(end - 1))) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
 /** The query as shown in messages, shortened when long. */
@@ -99,8 +107,10 @@ const KEYWORDS = new Set(["and", "or", "not", "in", "contains", "matches", "wher
 /** Describes a value for an error message. */
 function describe(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(show(value));
-  if (value instanceof Date) return "an invalid Date";
-  return value === null ? "null" : typeof value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  if (value instanceof Date) return "(an invalid Date)";
+  if (Array.isArray(value)) return "(a list)";
+  return value === null ? "null" : `(${typeof value})`;
 }
 
 /** Refusal of a value, naming its position. */

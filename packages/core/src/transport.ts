@@ -5,7 +5,7 @@
  * holds no secret.
  */
 import got, { type Got, RequestError } from "got";
-import { AccsynAbortError, AccsynNetworkError } from "./errors.js";
+import { AccsynAbortError, AccsynNetworkError, AccsynProtocolError } from "./errors.js";
 import type { Agents } from "./proxy.js";
 import type { SecretMasker } from "./redact.js";
 
@@ -116,14 +116,20 @@ export class Transport {
     });
   }
 
-  private networkError(error: unknown, request: HttpRequest, budgetExceeded: boolean): AccsynNetworkError {
+  private networkError(error: unknown, request: HttpRequest, budgetExceeded: boolean): AccsynNetworkError | AccsynProtocolError {
     const { host, port, masker } = this.config;
     const raw = error as RequestError & { code?: unknown };
     const code = budgetExceeded ? "ETIMEDOUT" : typeof raw?.code === "string" ? raw.code : "ERR_NETWORK";
     const where = `${host}:${port}`;
-    const advice = adviceFor(code, host, port, this.config);
     const detail = masker.mask(String(raw?.message ?? error).replace(/https?:\/\/\S+/g, "<url>"));
     const cause = { name: raw?.name ?? "Error", code, message: detail };
+    if (code.startsWith("Z_") || code === "ERR_CONTENT_DECODING") {
+      return new AccsynProtocolError(
+        `The answer to ${request.method} ${request.uri} from ${where} could not be decoded (${code}: its Content-Encoding does not match its body). Check any proxy or load balancer that rewrites answers.`,
+        { uri: request.uri, cause },
+      );
+    }
+    const advice = adviceFor(code, host, port, this.config);
     return new AccsynNetworkError(`Could not complete ${request.method} ${request.uri} at ${where} (${code}): ${advice}`, {
       networkCode: code,
       host,

@@ -103,6 +103,13 @@ describe("parseQuery", () => {
     expectInvalid(() => parseQuery(undefined as unknown as string));
   });
 
+  it("stays linear on long whitespace runs", () => {
+    const started = performance.now();
+    expect(parseQuery(`job WHERE a=1${" ".repeat(200_000)}\u00a0${"\u2000".repeat(200_000)}b`).entitytype).toBe("job");
+    expect(parseQuery(`${"\u3000".repeat(200_000)}job${"\u3000".repeat(200_000)}`)).toEqual({ entitytype: "job" });
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
   it("throws only AccsynValidationError, whatever the string", () => {
     const pieces = fc.constantFrom(" ", "\t", "\n", "\r", '"', "'", "(", ")", "WHERE", "where", "job", "a=1", "AND", "\u00a0", "\u2028", "é", "😀", "\ud800");
     const text = fc.oneof(fc.string({ unit: "binary" }), fc.array(pieces).map((p) => p.join("")));
