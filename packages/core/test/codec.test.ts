@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { VECTORS_DIR } from "../../../tests/support/vectors-dir.js";
 import {
   GZ_THRESHOLD,
   decodeAnswer,
@@ -17,8 +18,7 @@ import {
 } from "../src/codec.js";
 import { AccsynValidationError } from "../src/errors.js";
 
-/** The public vectors: ACCSYN_PUBLIC_VECTORS, or the shared protocol folder. */
-const VECTORS = process.env.ACCSYN_PUBLIC_VECTORS ?? "/work/shared/protocol/vectors";
+const VECTORS = VECTORS_DIR;
 
 interface Exchange {
   request: { method: string; path: string; query_raw: string; query_decoded: unknown; body_raw: string | null; event: Record<string, unknown>; gz_data_decoded?: unknown; gz_header?: Record<string, unknown> };
@@ -71,7 +71,7 @@ function slowPythonDumps(value: unknown): string {
   return out.replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-describe.runIf(existsSync(VECTORS))("encodeJson against the recorded wire text", () => {
+describe("encodeJson against the recorded wire text", () => {
   const exchanges = allVectors().flatMap((v) => [...(v.session?.exchanges ?? []), ...v.exchanges].map((ex) => ({ name: v.name, ex })));
 
   it("reproduces every recorded PUT/POST body byte for byte", () => {
@@ -168,7 +168,7 @@ describe("encodeJson", () => {
   });
 });
 
-describe.runIf(existsSync(VECTORS))("decodeAnswer against the date and ObjectId vectors", () => {
+describe("decodeAnswer against the date and ObjectId vectors", () => {
   it("decodes every form of dates__response_formats", () => {
     const v = vector("dates__response_formats");
     const ex = v.exchanges[0] as Exchange;
@@ -293,7 +293,7 @@ describe("payload estimate and gzip", () => {
     expect(gunzipBase64(b64)).toBe(text);
   });
 
-  it.runIf(existsSync(VECTORS))("agrees with large_payload__create_gz_data", () => {
+  it("agrees with large_payload__create_gz_data", () => {
     const v = vector("large_payload__create_gz_data");
     const request = (v.exchanges[0] as Exchange).request;
     const data = request.gz_data_decoded;
@@ -308,7 +308,7 @@ describe("payload estimate and gzip", () => {
 });
 
 describe("dump", () => {
-  it.runIf(existsSync(VECTORS))("matches dump__dict_with_date, dump__none_and_indent and str__deprecated_alias", () => {
+  it("matches dump__dict_with_date, dump__none_and_indent and str__deprecated_alias", () => {
     const withDate = vector("dump__dict_with_date");
     expect(dump(withDates(withDate.call.args[0]))).toBe(withDate.outcome.returns);
     expect(dump(vector("dump__none_and_indent").call.args[0])).toBe("None");

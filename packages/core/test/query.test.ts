@@ -1,12 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { VECTORS_DIR } from "../../../tests/support/vectors-dir.js";
 import { AccsynValidationError } from "../src/errors.js";
 import { parseQuery, query, quoteQueryValue } from "../src/query.js";
 
-/** The public vectors: ACCSYN_PUBLIC_VECTORS, or the shared protocol folder. */
-const VECTORS = process.env.ACCSYN_PUBLIC_VECTORS ?? "/work/shared/protocol/vectors";
+const VECTORS = VECTORS_DIR;
 
 interface FindVector {
   name: string;
@@ -40,7 +40,7 @@ function expectInvalid(run: () => unknown, message?: RegExp): void {
   if (message) expect((caught as Error).message).toMatch(message);
 }
 
-describe.runIf(existsSync(VECTORS))("parseQuery against every find__* vector", () => {
+describe("parseQuery against every find__* vector", () => {
   const vectors = findVectors();
 
   it("finds the vectors", () => {
