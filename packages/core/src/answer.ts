@@ -19,12 +19,16 @@ export interface AnswerContext {
   warn(message: string): void;
   /** Hides secrets in texts that came from the backend. */
   mask(text: string): string;
+  /** Accept a top-level JSON array as the answer (some `create` backends answer a bare list). */
+  allowList?: boolean;
 }
 
 const PRIVILEGED = new Set(["admin", "support"]);
 
 /** Decodes and checks an answer; throws the fitting {@link AccsynApiError} / {@link AccsynProtocolError}. */
-export function judgeAnswer(answer: HttpAnswer, context: AnswerContext): Answer {
+export function judgeAnswer(answer: HttpAnswer, context: AnswerContext & { allowList?: false }): Answer;
+export function judgeAnswer(answer: HttpAnswer, context: AnswerContext): Answer | unknown[];
+export function judgeAnswer(answer: HttpAnswer, context: AnswerContext): Answer | unknown[] {
   const { uri, method } = context;
   const status = answer.status >= 200 && answer.status < 300 ? undefined : answer.status;
   let body: unknown;
@@ -39,8 +43,9 @@ export function judgeAnswer(answer: HttpAnswer, context: AnswerContext): Answer 
     context.warn(message);
     throw new AccsynProtocolError(message, { uri, ...(status ? { status } : {}) });
   }
+  if (Array.isArray(body) && context.allowList) return body;
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    const message = `The accsyn backend answered ${method} ${uri} with ${context.mask(String(JSON.stringify(body)).slice(0, 100))} instead of a JSON object. Check the backend's version and logs.`;
+    const message = `The accsyn backend answered ${method} ${uri} with ${context.mask(answer.text.slice(0, 100))} instead of a JSON object. Check the backend's version and logs.`;
     throw new AccsynProtocolError(message, { uri, ...(status ? { status } : {}) });
   }
   const object = body as Answer;

@@ -89,10 +89,14 @@ export function parseQuery(query: string): ParsedQuery {
   if (entity === undefined) throw new AccsynValidationError(`Invalid query: it is blank; expected ${FORM}`);
   if (parts.length === 1) return { entitytype: entity.toLowerCase() };
   if (parts.length === 2) {
-    throw new AccsynValidationError(`Invalid query "${show(text)}": expected ${FORM} (an expression must follow WHERE)`);
+    throw new AccsynValidationError(
+      `Query has invalid syntax; statements can either be single ("<entity>"") or with a WHERE statement ("<(sub)entity> WHERE {<entity>.}id=..{ AND ..}"") — Invalid query "${show(text)}": expected ${FORM} (an expression must follow WHERE)`,
+    );
   }
   if (pyStrip(where ?? "").toLowerCase() !== "where") {
-    throw new AccsynValidationError(`Invalid query "${show(text)}": the second word must be WHERE; expected ${FORM}`);
+    throw new AccsynValidationError(
+      `Invalid query "${show(text)}", should be on the form "<entitytype> where <expression>". The second word must be WHERE; expected ${FORM}`,
+    );
   }
   return { entitytype: entity.toLowerCase(), expression: parts.slice(2).join(" ").toLowerCase() };
 }

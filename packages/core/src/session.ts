@@ -131,7 +131,16 @@ export class Session {
    * Sends one event to `/api/v3/event` and resolves with the decoded answer object. This is the
    * primitive every method group uses.
    */
-  async request(method: HttpMethod, uri: string, payload: EventPayload = {}, options: CallOptions = {}): Promise<Answer> {
+  request(method: HttpMethod, uri: string, payload: EventPayload = {}, options: CallOptions = {}): Promise<Answer> {
+    return this.#send(method, uri, payload, options, false) as Promise<Answer>;
+  }
+
+  /** Like {@link Session.request}, but a bare top-level JSON array is returned as it is. */
+  requestRaw(method: HttpMethod, uri: string, payload: EventPayload = {}, options: CallOptions = {}): Promise<Answer | unknown[]> {
+    return this.#send(method, uri, payload, options, true);
+  }
+
+  async #send(method: HttpMethod, uri: string, payload: EventPayload, options: CallOptions, allowList: boolean): Promise<Answer | unknown[]> {
     const info = await this.login(options);
     const transport = this.#transport!;
     const event = buildEvent(
@@ -140,7 +149,7 @@ export class Session {
       payload,
     );
     const encoded = encodeEvent(method, event);
-    this.log.debug(`→ ${method} ${uri} ${this.log.json(event)}`);
+    if (this.log.verbose) this.log.debug(`→ ${method} ${uri} ${this.log.json(event)}`);
     const started = performance.now();
     try {
       const answer = await transport.send({
@@ -151,8 +160,11 @@ export class Session {
         uri,
         ...(options.signal ? { signal: options.signal } : {}),
       });
-      this.log.debug(`← ${answer.status} ${uri} in ${Math.round(performance.now() - started)} ms ${answer.text.slice(0, 10_000)}`);
-      return judgeAnswer(answer, { method, uri, workspace: this.workspace, role: this.role, warn: (m) => this.log.warn(m), mask: (t) => this.#masker.mask(t) });
+      if (this.log.verbose) {
+        this.log.debug(`← ${answer.status} ${uri} in ${Math.round(performance.now() - started)} ms ${answer.text.slice(0, 10_000)}`);
+      }
+      const context = { method, uri, workspace: this.workspace, role: this.role, allowList };
+      return judgeAnswer(answer, { ...context, warn: (m) => this.log.warn(m), mask: (t) => this.#masker.mask(t) });
     } catch (error) {
       throw this.#remember(error);
     }
@@ -184,7 +196,7 @@ export class Session {
 
   /** @deprecated Use {@link Session.dump}. */
   static str(value: unknown, indent = 4): string {
-    staticWarnOnce(Session.staticLogger, "Session.str is deprecated, use Session.dump instead");
+    staticWarnOnce((this ?? Session).staticLogger, "Session.str is deprecated, use Session.dump instead");
     return dumpValue(value, indent);
   }
 
