@@ -1,0 +1,111 @@
+/**
+ * `waitFor`: polls a job until it reaches a wanted status (beyond the Python client).
+ */
+import {
+  AccsynAbortError,
+  AccsynApiError,
+  AccsynNetworkError,
+  AccsynValidationError,
+  describe,
+  type CallOptions,
+  type EntityFor,
+  type Session,
+} from "@accsyn/core";
+import { getEntity } from "./get.js";
+
+/** What {@link WaitForOptions.onProgress} receives on every poll. */
+export interface WaitProgress<E> {
+  status: string | undefined;
+  /** The job's `progress` (0–100), when it has one. */
+  progress: number | undefined;
+  entity: E;
+}
+
+/** Options of {@link waitFor}. */
+export interface WaitForOptions<E> extends CallOptions {
+  /** Statuses that end the wait successfully (default `["done"]`). */
+  until?: readonly string[];
+  /** Statuses that reject the wait (default `["failed", "aborted"]`). */
+  failOn?: readonly string[];
+  /** Time between polls in ms (default 1000). */
+  intervalMs?: number;
+  /** Give up after this many ms (default: never). */
+  timeoutMs?: number;
+  /** Called after every poll. */
+  onProgress?: (progress: WaitProgress<E>) => void;
+}
+
+/** Resolves after `ms`, or rejects with an {@link AccsynAbortError} as soon as the signal aborts. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(aborted());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+function aborted(): AccsynAbortError {
+  return new AccsynAbortError("Waiting was cancelled through its AbortSignal.", { networkCode: "ABORTED" });
+}
+
+function checkDuration(value: number | undefined, name: string, fallback: number | undefined): number | undefined {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new AccsynValidationError(`Invalid ${name} ${describe(value)}: use a non-negative number of milliseconds.`);
+  }
+  return value;
+}
+
+/** `<type> <name> (<id>)` for messages. */
+function naming(entitytype: string, id: string, entity: Record<string, unknown> | null): string {
+  const name = entity?.name ?? entity?.code;
+  return `${entitytype} ${typeof name === "string" && name ? `"${name}" ` : ""}(${id})`;
+}
+
+/**
+ * Polls `getEntity(entitytype, id)` until the entity's status is in `until`, then resolves with
+ * it. Rejects with an {@link AccsynApiError} naming the job when its status is in `failOn` or it
+ * cannot be found, with an {@link AccsynNetworkError} (`networkCode` `ETIMEDOUT`) after
+ * `timeoutMs`, and with an {@link AccsynAbortError} as soon as `signal` aborts.
+ */
+export async function waitFor<T extends string>(
+  session: Session,
+  entitytype: T,
+  id: string,
+  options: WaitForOptions<EntityFor<T>> = {},
+): Promise<EntityFor<T>> {
+  const until = options.until ?? ["done"];
+  const failOn = options.failOn ?? ["failed", "aborted"];
+  const intervalMs = checkDuration(options.intervalMs, "intervalMs", 1000) ?? 1000;
+  const timeoutMs = checkDuration(options.timeoutMs, "timeoutMs", undefined);
+  const { signal } = options;
+  const deadline = timeoutMs === undefined ? Infinity : Date.now() + timeoutMs;
+  for (;;) {
+    if (signal?.aborted) throw aborted();
+    const entity = await getEntity(session, entitytype, id, signal ? { signal } : {});
+    if (entity === null) {
+      throw new AccsynApiError(`Cannot wait for ${naming(entitytype, id, null)}: it was not found.`, { uri: `${entitytype}/find` });
+    }
+    const status = typeof entity.status === "string" ? entity.status : undefined;
+    const progress = typeof entity.progress === "number" ? entity.progress : undefined;
+    options.onProgress?.({ status, progress, entity });
+    if (status !== undefined && until.includes(status)) return entity;
+    if (status !== undefined && failOn.includes(status)) {
+      throw new AccsynApiError(`The ${naming(entitytype, id, entity)} ended with status ${status}.`, { uri: `${entitytype}/find` });
+    }
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) {
+      throw new AccsynNetworkError(
+        `Timed out after ${timeoutMs} ms waiting for the ${naming(entitytype, id, entity)} to reach ${until.join("/")}; its status is ${status ?? "unknown"}.`,
+        { networkCode: "ETIMEDOUT" },
+      );
+    }
+    await sleep(Math.min(intervalMs, remaining), signal);
+  }
+}

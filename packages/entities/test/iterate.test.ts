@@ -1,0 +1,62 @@
+/**
+ * `iterate`: pages through every match with limit/skip until a short page.
+ */
+import { AccsynValidationError } from "@accsyn/core";
+import { iterate } from "@accsyn/entities";
+import { afterEach, describe, expect, it } from "vitest";
+import { harness, type Harness } from "./harness.js";
+
+let h: Harness | undefined;
+afterEach(async () => {
+  h?.session.close();
+  await h?.server.close();
+  h = undefined;
+});
+
+/** A handler serving `total` users in pages by the event's limit/skip. */
+function usersHandler(total: number) {
+  const users = Array.from({ length: total }, (_, i) => ({ id: i.toString(16).padStart(24, "0"), code: `u${i}@acme.example` }));
+  return (request: { event: { data: { limit?: number; skip?: number } } }) => {
+    const { limit = total, skip = 0 } = request.event.data;
+    return { body: { result: users.slice(skip, skip + limit) } };
+  };
+}
+
+describe("iterate", () => {
+  it("yields every entity over several pages and stops after a short page", async () => {
+    h = await harness(usersHandler(7));
+    const codes: string[] = [];
+    for await (const user of h.session.iterate("User WHERE role=standard", { pageSize: 3, inactive: true })) codes.push(user.code);
+    expect(codes).toEqual(["u0", "u1", "u2", "u3", "u4", "u5", "u6"].map((c) => `${c}@acme.example`));
+    expect(h.sent()).toEqual([
+      { method: "GET", uri: "user/find", data: { inactive: true, limit: 3 }, query: "role=standard" },
+      { method: "GET", uri: "user/find", data: { inactive: true, limit: 3, skip: 3 }, query: "role=standard" },
+      { method: "GET", uri: "user/find", data: { inactive: true, limit: 3, skip: 6 }, query: "role=standard" },
+    ]);
+  });
+
+  it("asks once more after a full last page, starts at skip, and stops when the loop breaks", async () => {
+    h = await harness(usersHandler(4));
+    const all = [];
+    for await (const user of iterate(h.session, "user", { pageSize: 2, skip: 0 })) all.push(user);
+    expect(all).toHaveLength(4);
+    expect(h.sent().map((e) => (e.data as { skip?: number }).skip)).toEqual([undefined, 2, 4]);
+
+    const before = h.sent().length;
+    for await (const user of h.session.iterate("user", { pageSize: 1, skip: 1 })) {
+      expect(user.code).toBe("u1@acme.example");
+      break;
+    }
+    expect(h.sent().slice(before)).toEqual([{ method: "GET", uri: "user/find", data: { limit: 1, skip: 1 } }]);
+  });
+
+  it("uses pages of 100 by default and refuses a bad page size before sending", async () => {
+    h = await harness(usersHandler(5));
+    let count = 0;
+    for await (const _ of h.session.iterate("user")) count++;
+    expect(count).toBe(5);
+    expect(h.sent()).toEqual([{ method: "GET", uri: "user/find", data: { limit: 100 } }]);
+    await expect(h.session.iterate("user", { pageSize: 0 }).next()).rejects.toBeInstanceOf(AccsynValidationError);
+    expect(h.sent()).toHaveLength(1);
+  });
+});

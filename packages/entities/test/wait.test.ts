@@ -1,0 +1,89 @@
+/**
+ * `waitFor`: polls a job until a wanted status; failures, timeouts and cancellation.
+ */
+import { AccsynAbortError, AccsynApiError, AccsynNetworkError } from "@accsyn/core";
+import { waitFor, type WaitProgress } from "@accsyn/entities";
+import type { Transfer } from "@accsyn/core";
+import { afterEach, describe, expect, it } from "vitest";
+import { harness, type Harness } from "./harness.js";
+
+const JOB = "bf4eef818716bafab22ac70a";
+let h: Harness | undefined;
+afterEach(async () => {
+  h?.session.close();
+  await h?.server.close();
+  h = undefined;
+});
+
+/** Answers the job with the given statuses in turn, the last one from then on. */
+function statuses(...sequence: Array<{ status: string; progress?: number }>) {
+  let poll = 0;
+  return () => {
+    const step = sequence[Math.min(poll++, sequence.length - 1)]!;
+    return { body: { result: [{ id: JOB, name: "dailies-042", ...step }] } };
+  };
+}
+
+describe("waitFor", () => {
+  it("polls until done, reporting status and progress on every poll", async () => {
+    h = await harness(statuses({ status: "waiting", progress: 0 }, { status: "running", progress: 40 }, { status: "done", progress: 100 }));
+    const seen: Array<WaitProgress<Transfer>> = [];
+    const job = await h.session.waitFor("job", JOB, { intervalMs: 10, onProgress: (p) => seen.push(p) });
+    expect(job.status).toBe("done");
+    expect(seen.map(({ status, progress }) => [status, progress])).toEqual([
+      ["waiting", 0],
+      ["running", 40],
+      ["done", 100],
+    ]);
+    expect(seen[2]!.entity).toEqual(job);
+    expect(h.sent()).toEqual(Array(3).fill({ method: "GET", uri: "job/find", data: {}, id: JOB }));
+  });
+
+  it("accepts custom until statuses", async () => {
+    h = await harness(statuses({ status: "init" }, { status: "paused" }));
+    const job = await waitFor(h.session, "transfer", JOB, { until: ["paused"], intervalMs: 5 });
+    expect(job.status).toBe("paused");
+  });
+
+  it("rejects with an AccsynApiError naming the job when it fails", async () => {
+    h = await harness(statuses({ status: "running" }, { status: "failed" }));
+    const error = await h.session.waitFor("job", JOB, { intervalMs: 5 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AccsynApiError);
+    expect((error as Error).message).toBe(`The job "dailies-042" (${JOB}) ended with status failed.`);
+  });
+
+  it("rejects when the job cannot be found", async () => {
+    h = await harness(() => ({ body: { result: [] } }));
+    await expect(h.session.waitFor("job", JOB)).rejects.toThrow(/not found/);
+  });
+
+  it("times out with an AccsynNetworkError (ETIMEDOUT)", async () => {
+    h = await harness(statuses({ status: "running" }));
+    const started = Date.now();
+    const error = await h.session.waitFor("job", JOB, { intervalMs: 20, timeoutMs: 120 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AccsynNetworkError);
+    expect((error as AccsynNetworkError).networkCode).toBe("ETIMEDOUT");
+    expect((error as Error).message).toMatch(/^Timed out after 120 ms waiting for the job "dailies-042"/);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it("cancels promptly through the signal, between polls and before the first", async () => {
+    h = await harness(statuses({ status: "running" }));
+    const controller = new AbortController();
+    const pending = h.session.waitFor("job", JOB, { intervalMs: 60_000, signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    const started = Date.now();
+    await expect(pending).rejects.toBeInstanceOf(AccsynAbortError);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(h.sent()).toHaveLength(1);
+    await expect(h.session.waitFor("job", JOB, { signal: controller.signal })).rejects.toBeInstanceOf(AccsynAbortError);
+    expect(h.sent()).toHaveLength(1);
+  });
+
+  it("refuses an invalid id before polling", async () => {
+    h = await harness(statuses({ status: "done" }));
+    await expect(h.session.waitFor("job", "dailies")).rejects.toThrow(/^Invalid entity ID supplied!/);
+    await expect(h.session.waitFor("job", JOB, { intervalMs: -1 })).rejects.toThrow(/intervalMs/);
+    expect(h.sent()).toEqual([]);
+  });
+});
