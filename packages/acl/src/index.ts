@@ -1,1 +1,63 @@
-export {};
+/**
+ * `@accsyn/acl`: who may use what — `grant`, `access` and `revoke` for delivery/request/stream
+ * recipients and share ACLs, as a plugin for `@accsyn/core` and as standalone functions.
+ *
+ * ```ts
+ * import { Session } from "@accsyn/core";
+ * import { acl } from "@accsyn/acl";
+ * const AclSession = Session.plugin(acl);
+ * const session = await AclSession.connect();
+ * await session.grant("user", "bob@partner.example", "folder", "plates", { read: true, write: false });
+ * ```
+ */
+import type { Acl, CallOptions, Session } from "@accsyn/core";
+import { access, type AccessOptions, type Recipient, type ShareAccess } from "./access.js";
+import { grant, type GrantData } from "./grant.js";
+import { revoke } from "./revoke.js";
+import type { AccessTargetType, RecipientTargetType, ShareTargetType } from "./targets.js";
+
+export { grant, type GrantData } from "./grant.js";
+export { access, toShareAccess, type AccessOptions, type Recipient, type ShareAccess } from "./access.js";
+export { revoke } from "./revoke.js";
+export { CODE_LOOKUP_TYPES, checkIdOrCode, findIdByCode, type IdOrCode } from "./lookup.js";
+export type { AccessTargetType, RecipientTargetType, ShareTargetType } from "./targets.js";
+
+/** `grant` bound to a session (see the standalone {@link grant}). */
+export interface GrantMethod {
+  (entitytype: "user", entityId: string, targetType: RecipientTargetType, targetId: string, data?: GrantData, options?: CallOptions): Promise<boolean>;
+  (entitytype: "user", entityId: string, targetType: ShareTargetType, targetId: string, data: GrantData, options?: CallOptions): Promise<Acl>;
+  (entitytype: string, entityId: string, targetType: string, targetId: string, data?: GrantData, options?: CallOptions): Promise<boolean | Acl>;
+}
+
+/** `access` bound to a session (see the standalone {@link access}). */
+export interface AccessMethod {
+  (targetType: RecipientTargetType, targetId: string, options?: AccessOptions): Promise<Recipient[]>;
+  (targetType: ShareTargetType, targetId: string, options?: AccessOptions): Promise<ShareAccess[]>;
+  (targetType: string, targetId: string, options?: AccessOptions): Promise<Recipient[] | ShareAccess[]>;
+}
+
+/** The methods the `acl` plugin adds to a session. */
+export type AclMethods = {
+  /** Grants a user access to a delivery/request/stream or a share. */
+  grant: GrantMethod;
+  /** Lists recipients of a delivery/request/stream, or the ACLs of a share. */
+  access: AccessMethod;
+  /** Revokes a user's access to a delivery/request/stream or a share. */
+  revoke: (
+    entitytype: "user" | (string & {}),
+    entityId: string,
+    targetType: AccessTargetType | (string & {}),
+    targetId: string,
+    options?: CallOptions,
+  ) => Promise<boolean>;
+};
+
+/** The access method group: `Session.plugin(acl)` gives sessions `grant`, `access` and `revoke`. */
+export function acl(session: Session): AclMethods {
+  return {
+    grant: ((entitytype: string, entityId: string, targetType: string, targetId: string, data?: GrantData, options?: CallOptions) =>
+      grant(session, entitytype, entityId, targetType, targetId, data, options)) as GrantMethod,
+    access: ((targetType: string, targetId: string, options?: AccessOptions) => access(session, targetType, targetId, options)) as AccessMethod,
+    revoke: (entitytype, entityId, targetType, targetId, options) => revoke(session, entitytype, entityId, targetType, targetId, options),
+  };
+}

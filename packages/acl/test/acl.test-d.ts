@@ -1,0 +1,24 @@
+import { describe, expectTypeOf, it } from "vitest";
+import { Session, type Acl } from "@accsyn/core";
+import { acl, grant, type Recipient, type ShareAccess } from "@accsyn/acl";
+
+const AclSession = Session.plugin(acl);
+declare const session: InstanceType<typeof AclSession>;
+const ID = "0210514fead80bca702f4f81";
+
+describe("Session.plugin(acl)", () => {
+  it("types grant, access and revoke by target type", () => {
+    expectTypeOf(AclSession.connect()).resolves.toHaveProperty("grant");
+    expectTypeOf(session.grant("user", ID, "stream", ID)).resolves.toEqualTypeOf<boolean>();
+    expectTypeOf(session.grant("user", ID, "collection", ID, { write: false })).resolves.toEqualTypeOf<Acl>();
+    expectTypeOf(session.grant("User", ID, "Folder", ID)).resolves.toEqualTypeOf<boolean | Acl>();
+    expectTypeOf(session.access("home", ID)).resolves.toEqualTypeOf<ShareAccess[]>();
+    expectTypeOf(session.access("request", ID)).resolves.toEqualTypeOf<Recipient[]>();
+    expectTypeOf(session.revoke("user", "bob@partner.example", "delivery", ID)).resolves.toEqualTypeOf<boolean>();
+    expectTypeOf(grant(session, "user", ID, "volume", ID, { path: "/in" })).resolves.toEqualTypeOf<Acl>();
+    // @ts-expect-error notify is a boolean
+    void session.grant("user", ID, "volume", ID, { notify: "yes" });
+    // @ts-expect-error acl adds no file methods
+    void session.ls("share=a");
+  });
+});
