@@ -1,1 +1,11 @@
-export {};
+/**
+ * `@accsyn/emulator`: a local accsyn-compatible backend for offline development and tests.
+ * @packageDocumentation
+ */
+export { startEmulator } from "./emulator.js";
+export type { EmulatorOptions, EmulatorUser, RunningEmulator } from "./emulator.js";
+export { DEMO_SEED } from "./seed.js";
+export type { Seed, SeedAcl, SeedClient, SeedJob, SeedQueue, SeedSetting, SeedShare, SeedSite, SeedUser, SeedVolume } from "./seed.js";
+export { MAX_BODY_BYTES } from "./protocol.js";
+export { parseQuery, QuerySyntaxError } from "./query/index.js";
+export type { QueryNode, Op } from "./query/index.js";

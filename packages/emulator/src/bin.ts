@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+import { parseArgs } from "node:util";
+import { startEmulator } from "./emulator.js";
+
+const HELP = `Usage: accsyn-emulator [--port 8181] [--host 127.0.0.1] [--seed FILE] [--data DIR] [--tls-cert FILE --tls-key FILE] [--log]
+
+A local accsyn-compatible backend. Port 0 picks a free port. Without --data, state lives in memory.`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string", default: "8181" }, host: { type: "string", default: "127.0.0.1" }, seed: { type: "string" },
+      data: { type: "string" }, "tls-cert": { type: "string" }, "tls-key": { type: "string" }, log: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid --port '${values.port}'`);
+  if (!!values["tls-cert"] !== !!values["tls-key"]) throw new Error("--tls-cert and --tls-key go together");
+  const emu = await startEmulator({
+    port, host: values.host, seed: values.seed, dataDir: values.data, log: values.log,
+    tls: values["tls-cert"] && values["tls-key"] ? { cert: values["tls-cert"], key: values["tls-key"] } : undefined,
+  });
+  process.stdout.write(`accsyn emulator listening on ${emu.url} (workspace '${emu.workspace}')\n`);
+  for (const u of emu.users) process.stdout.write(`  ${u.role.padEnd(9)} ${u.username}  api key: ${u.apiKey}\n`);
+  const stop = (): void => {
+    emu.stop().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`accsyn-emulator: ${(err as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,147 @@
+import { createServer as createHttp, type Server } from "node:http";
+import { createServer as createHttps } from "node:https";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { EmulatorState } from "./handlers/index.js";
+import { MAX_BODY_BYTES } from "./protocol.js";
+import { applySeed, DEMO_SEED, readSeed, type Seed } from "./seed.js";
+import { createHandler } from "./server.js";
+import { Store } from "./store/store.js";
+import { JobRunner, type RunnerOptions } from "./jobs/runner.js";
+
+/** Options of {@link startEmulator}. */
+export interface EmulatorOptions {
+  /** Port to listen on (default 8181; 0 picks a free port). */
+  port?: number;
+  /** Interface to listen on (default `127.0.0.1`). */
+  host?: string;
+  /** A seed object or the path of a seed JSON file (default: the built-in demo seed). */
+  seed?: Seed | string;
+  /** Directory for the SQLite file and volumes; state persists across restarts. Default: in memory + a temporary directory. */
+  dataDir?: string;
+  /** Serve HTTPS with this certificate and key (PEM text or file paths). */
+  tls?: { cert: string; key: string };
+  /** Log each request: `true` writes to stderr, a function receives each line. */
+  log?: boolean | ((line: string) => void);
+  /**
+   * Simulated transfers: `rate` in bytes/s (0 = instant, default 50 MiB/s); `autoStart` (default true) runs new
+   * jobs created without a status; `run: false` freezes every job in its status (no runner).
+   */
+  jobs?: RunnerOptions & { autoStart?: boolean; run?: boolean };
+}
+
+/** A user of the running emulator's workspace with the key to log in with. */
+export interface EmulatorUser {
+  /** The e-mail the user logs in with. */
+  username: string;
+  /** The user's API key (demo keys with the built-in seed). */
+  apiKey: string;
+  /** `admin`, `employee`, `standard` or `support`. */
+  role: string;
+  /** The user's 24-hex id. */
+  id: string;
+}
+
+/** A running emulator. */
+export interface RunningEmulator {
+  /** Base URL, e.g. `http://127.0.0.1:8181` (the API lives under `/api/v3`). */
+  url: string;
+  /** The port listened on (the real one when 0 was asked). */
+  port: number;
+  /** The interface listened on. */
+  host: string;
+  /** The workspace code (`acme` with the demo seed). */
+  workspace: string;
+  /** Users of the workspace with their (first) API key. */
+  users: EmulatorUser[];
+  /** The data directory (`dataDir`, or the temporary one): `volumes/`, `clients/<id>/` sandboxes, `sites/`, `deliveries/`. */
+  dataDir: string;
+  /** Closes the server and the database (and removes the temporary directory). */
+  stop(): Promise<void>;
+}
+
+const pem = (v: string): string => (v.includes("-----BEGIN") ? v : readFileSync(v, "utf8"));
+
+/**
+ * Starts a local accsyn-compatible backend.
+ *
+ * @example
+ * const emu = await startEmulator({ port: 0 });
+ * // log in as emu.users[0].username / emu.users[0].apiKey on workspace emu.workspace at emu.url
+ * await emu.stop();
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const tempDir = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), "accsyn-emulator-"));
+  const baseDir = options.dataDir ?? (tempDir as string);
+  mkdirSync(baseDir, { recursive: true });
+  let store: Store | undefined;
+  let runner: JobRunner | undefined;
+  try {
+    store = new Store(options.dataDir ? join(baseDir, "emulator.sqlite") : undefined);
+    return await serve(options, store, baseDir, tempDir, (r) => (runner = r));
+  } catch (err) {
+    runner?.stop();
+    store?.close();
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function serve(options: EmulatorOptions, store: Store, baseDir: string, tempDir: string | undefined,
+  onRunner: (r: JobRunner) => void): Promise<RunningEmulator> {
+  const host = options.host ?? "127.0.0.1";
+  const volumesDir = join(baseDir, "volumes");
+  if (store.isEmpty()) {
+    const seed = typeof options.seed === "string" ? readSeed(options.seed) : (options.seed ?? DEMO_SEED);
+    applySeed(store, seed, volumesDir);
+  }
+  const state: EmulatorState = {
+    store,
+    workspace: () => store.all("workspace").next().value ?? { id: "", code: "" },
+    logs: [],
+    volumesDir,
+    dataDir: baseDir,
+    autoStart: options.jobs?.autoStart ?? true,
+  };
+  const runner = options.jobs?.run === false ? undefined : new JobRunner(state, options.jobs);
+  if (runner) onRunner(runner);
+  const log = options.log === true ? (l: string) => process.stderr.write(`[accsyn-emulator] ${l}\n`) : options.log || undefined;
+  let port = options.port ?? 8181;
+  const handler = createHandler({ state, address: () => ({ hostname: host, port }), log });
+  const serverOpts = { maxHeaderSize: MAX_BODY_BYTES, keepAliveTimeout: 10_000, headersTimeout: 60_000, requestTimeout: 300_000 };
+  const server: Server = options.tls
+    ? createHttps({ ...serverOpts, cert: pem(options.tls.cert), key: pem(options.tls.key) }, handler)
+    : createHttp(serverOpts, handler);
+  server.keepAliveTimeout = 10_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const scheme = options.tls ? "https" : "http";
+  const users = [...store.all("user")].map((u) => ({
+    username: String(u.code), apiKey: ((u._api_keys as string[] | undefined) ?? [])[0] ?? "", role: String(u.role), id: u.id,
+  }));
+  let stopped = false;
+  return {
+    url: `${scheme}://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    port,
+    host,
+    workspace: String(state.workspace().code),
+    users,
+    dataDir: baseDir,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      runner?.stop();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      store.close();
+      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    },
+  };
+}

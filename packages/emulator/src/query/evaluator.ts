@@ -1,0 +1,126 @@
+import type { Entity } from "../util.js";
+import type { QueryNode } from "./parser.js";
+import { QuerySyntaxError } from "./tokenizer.js";
+
+/** Looks up references while a query is compiled and evaluated. */
+export interface RefResolver {
+  /** Ids of entities whose code (or e-mail) equals `value`. */
+  idsFor(value: string): string[];
+  /** An entity by id (for dotted attributes such as `job.code`). */
+  lookup(id: string): Entity | undefined;
+  /** True for attributes the caller may not see (they compare as absent). */
+  hidden?(attr: string): boolean;
+}
+
+/** A compiled query. */
+export type Predicate = (entity: Entity) => boolean;
+
+type Test = (v: unknown) => boolean;
+
+const NULLS = new Set(["null", "none", ""]);
+
+function attrGetter(path: string, refs: RefResolver): (e: Entity) => unknown {
+  const parts = path.split(".");
+  if (parts.some((p) => p.startsWith("_")) || refs.hidden?.(parts[0] ?? "")) return () => undefined;
+  if (parts.length === 1) return (e) => e[path];
+  return (e) => {
+    let v: unknown = e;
+    for (const p of parts) {
+      if (typeof v === "object" && v !== null && !Array.isArray(v)) v = (v as Record<string, unknown>)[p];
+      else if (typeof v === "string") v = p === "id" ? v : refs.lookup(v)?.[p];
+      else return undefined;
+    }
+    return v;
+  };
+}
+
+function scalarEq(value: string, alts: Set<string>, wildcard: RegExp | undefined): Test {
+  const num = Number(value);
+  const numeric = value !== "" && !Number.isNaN(num);
+  return (v) => {
+    if (v === null || v === undefined) return NULLS.has(value);
+    if (typeof v === "number") return numeric && v === num;
+    if (typeof v === "boolean") return String(v) === value || (numeric && Number(v) === num);
+    if (typeof v === "string") {
+      const s = v.toLowerCase();
+      if (wildcard) return wildcard.test(s);
+      return s === value || alts.has(s);
+    }
+    return false;
+  };
+}
+
+function anyOf(test: Test): Test {
+  return (v) => (Array.isArray(v) ? v.some(test) : test(v));
+}
+
+function compare(value: string, op: "lt" | "gt" | "le" | "ge"): Test {
+  const num = Number(value);
+  const numeric = value !== "" && !Number.isNaN(num);
+  const ok = (c: number): boolean => (op === "lt" ? c < 0 : op === "gt" ? c > 0 : op === "le" ? c <= 0 : c >= 0);
+  return (v) => {
+    if (v === null || v === undefined) return false;
+    if (numeric && (typeof v === "number" || typeof v === "boolean")) return ok(Number(v) - num);
+    const s = String(v).toLowerCase();
+    if (numeric && s !== "" && !Number.isNaN(Number(s))) return ok(Number(s) - num);
+    return ok(s < value ? -1 : s > value ? 1 : 0);
+  };
+}
+
+function regex(source: string, flags: string, pos: number): RegExp {
+  try {
+    return new RegExp(source, flags);
+  } catch (err) {
+    throw new QuerySyntaxError(`invalid regular expression (${(err as Error).message})`, pos, source);
+  }
+}
+
+function leafTest(node: Extract<QueryNode, { type: "cmp" }>, refs: RefResolver): Test {
+  const values = node.values.map((v) => v.toLowerCase());
+  const first = values[0] ?? "";
+  const eqFor = (value: string): Test => {
+    const wildcard = value.includes("*")
+      ? new RegExp(`^${value.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`)
+      : undefined;
+    return anyOf(scalarEq(value, new Set(refs.idsFor(value)), wildcard));
+  };
+  switch (node.op) {
+    case "eq":
+      return eqFor(first);
+    case "ne": {
+      const t = eqFor(first);
+      return (v) => !t(v);
+    }
+    case "in":
+    case "nin": {
+      const tests = values.map(eqFor);
+      const hit: Test = (v) => tests.some((t) => t(v));
+      return node.op === "in" ? hit : (v) => !hit(v);
+    }
+    case "contains":
+    case "ncontains": {
+      const hit = anyOf((v) => v !== null && v !== undefined && String(v).toLowerCase().includes(first));
+      return node.op === "contains" ? hit : (v) => !hit(v);
+    }
+    case "matches":
+    case "nmatches": {
+      const re = regex(node.values[0] ?? "", "i", node.pos);
+      const hit = anyOf((v) => v !== null && v !== undefined && re.test(String(v)));
+      return node.op === "matches" ? hit : (v) => !hit(v);
+    }
+    default:
+      return anyOf(compare(first, node.op));
+  }
+}
+
+/** Compiles a parsed expression into a predicate over entities. */
+export function compileQuery(node: QueryNode, refs: RefResolver): Predicate {
+  if (node.type !== "cmp") {
+    const l = compileQuery(node.left, refs);
+    const r = compileQuery(node.right, refs);
+    return node.type === "and" ? (e) => l(e) && r(e) : (e) => l(e) || r(e);
+  }
+  const get = attrGetter(node.attr, refs);
+  const test = leafTest(node, refs);
+  return (e) => test(get(e));
+}

@@ -1,0 +1,83 @@
+import Database from "better-sqlite3";
+import type { Entity } from "../util.js";
+
+/** A row of the entity table. */
+interface Row {
+  id: string;
+  kind: string;
+  json: string;
+}
+
+/** SQLite persistence of entities and settings (write-through; reads come from memory). */
+export class Db {
+  private readonly db: Database.Database;
+  private readonly putStmt: Database.Statement;
+  private readonly delStmt: Database.Statement;
+  private readonly putSetting: Database.Statement;
+  private readonly delSetting: Database.Statement;
+
+  /** Opens (and creates) the database; `file` undefined means in memory. */
+  constructor(file?: string) {
+    this.db = new Database(file ?? ":memory:");
+    if (file) this.db.pragma("journal_mode = WAL");
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, kind TEXT NOT NULL, code TEXT, json TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS entities_kind ON entities (kind);
+      CREATE INDEX IF NOT EXISTS entities_kind_code ON entities (kind, code);
+      CREATE TABLE IF NOT EXISTS settings (scope TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL,
+        PRIMARY KEY (scope, name));
+    `);
+    this.putStmt = this.db.prepare("INSERT OR REPLACE INTO entities (id, kind, code, json) VALUES (?, ?, ?, ?)");
+    this.delStmt = this.db.prepare("DELETE FROM entities WHERE id = ?");
+    this.putSetting = this.db.prepare("INSERT OR REPLACE INTO settings (scope, name, value) VALUES (?, ?, ?)");
+    this.delSetting = this.db.prepare("DELETE FROM settings WHERE scope = ? AND name = ?");
+  }
+
+  /** Every stored entity with its kind. */
+  loadEntities(): Array<{ kind: string; entity: Entity }> {
+    const rows = this.db.prepare("SELECT id, kind, json FROM entities").all() as Row[];
+    return rows.map((r) => ({ kind: r.kind, entity: JSON.parse(r.json) as Entity }));
+  }
+
+  /** Every stored setting. */
+  loadSettings(): Array<{ scope: string; name: string; value: string }> {
+    return this.db.prepare("SELECT scope, name, value FROM settings").all() as Array<{
+      scope: string;
+      name: string;
+      value: string;
+    }>;
+  }
+
+  /** True when nothing has been stored yet. */
+  isEmpty(): boolean {
+    const row = this.db.prepare("SELECT COUNT(*) AS n FROM entities").get() as { n: number };
+    return row.n === 0;
+  }
+
+  /** Writes an entity. */
+  put(kind: string, entity: Entity): void {
+    const code = typeof entity.code === "string" ? entity.code : null;
+    this.putStmt.run(entity.id, kind, code, JSON.stringify(entity));
+  }
+
+  /** Deletes an entity. */
+  remove(id: string): void {
+    this.delStmt.run(id);
+  }
+
+  /** Writes or deletes (value undefined) a setting. */
+  setting(scope: string, name: string, value: string | undefined): void {
+    if (value === undefined) this.delSetting.run(scope, name);
+    else this.putSetting.run(scope, name, value);
+  }
+
+  /** Runs `fn` in one transaction. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /** Closes the database. */
+  close(): void {
+    this.db.close();
+  }
+}
