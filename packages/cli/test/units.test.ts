@@ -1,0 +1,109 @@
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { createProgram } from "../src/program.js";
+import { describeFailure, EXIT, maskSecrets } from "../src/errors.js";
+import { Printer } from "../src/output/print.js";
+import { plainProgress } from "../src/output/progress.js";
+import { colourEnabled } from "../src/output/colour.js";
+import { AccsynApiError, AccsynNetworkError, AccsynValidationError } from "@accsyn/core";
+
+/** A writable that collects text and claims to be (or not be) a terminal. */
+function sink(isTTY: boolean): Writable & { isTTY: boolean; text: () => string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  }) as Writable & { isTTY: boolean; text: () => string };
+  stream.isTTY = isTTY;
+  stream.text = () => chunks.join("");
+  return stream;
+}
+
+interface HelpNode {
+  name(): string;
+  commands: readonly HelpNode[];
+  helpInformation(): string;
+  emit(event: string, context: unknown): boolean;
+  _hidden?: boolean;
+}
+
+describe("help", () => {
+  it("every visible command has an example in its --help", () => {
+    const { program } = createProgram();
+    const missing: string[] = [];
+    const visit = (command: HelpNode, path: string) => {
+      let after = "";
+      command.emit("afterHelp", { error: false, command, write: (text: string) => (after += text) });
+      if (!after.includes("Examples:\n  $ accsyn")) missing.push(path);
+      for (const child of command.commands) if (!child._hidden) visit(child, `${path} ${child.name()}`);
+    };
+    for (const command of (program as unknown as HelpNode).commands) if (!command._hidden) visit(command, command.name());
+    expect(missing).toEqual([]);
+  });
+});
+
+describe("printer", () => {
+  const rows = [{ id: "a1", code: "lisa@example.com", name: "Lisa", role: "admin", status: "enabled", created: new Date("2026-01-02T03:04:05Z"), extra: 1 }];
+
+  it("draws a table with chosen columns and short local dates on a terminal", async () => {
+    const out = sink(true);
+    await new Printer("human", out).result(rows, { entitytype: "user" });
+    const text = out.text();
+    expect(text).toMatch(/┌/);
+    expect(text).toContain("lisa@example.com");
+    expect(text).not.toContain("extra");
+    expect(text).not.toContain("2026-01-02T03:04:05");
+  });
+
+  it("prints TSV with ISO dates when piped, and no colour", async () => {
+    const out = sink(false);
+    await new Printer("human", out).result(rows, { entitytype: "user" });
+    expect(out.text()).toBe("id\tcode\tname\trole\tstatus\tcreated\na1\tlisa@example.com\tLisa\tadmin\tenabled\t2026-01-02T03:04:05.000Z\n");
+  });
+
+  it("--json and --ndjson keep every attribute with ISO dates", async () => {
+    const json = sink(false);
+    await new Printer("json", json).result(rows);
+    expect(JSON.parse(json.text())).toEqual([{ ...rows[0], created: "2026-01-02T03:04:05.000Z" }]);
+    const nd = sink(false);
+    await new Printer("ndjson", nd).result([{ a: 1 }, { a: 2 }]);
+    expect(nd.text()).toBe('{"a":1}\n{"a":2}\n');
+  });
+
+  it("colours only on a terminal without NO_COLOR", () => {
+    expect(colourEnabled({ isTTY: true }, {})).toBe(true);
+    expect(colourEnabled({ isTTY: true }, { NO_COLOR: "1" })).toBe(false);
+    expect(colourEnabled({ isTTY: false }, { CI: "1", FORCE_COLOR: "1" })).toBe(false);
+  });
+});
+
+describe("progress lines", () => {
+  it("writes one line per change with percent, speed and ETA", () => {
+    const out = sink(false);
+    const display = plainProgress("transfer j1", out);
+    display.update({ status: "running", progress: 40, entity: { speed: 12.5, etr: "0:00:10" } });
+    display.update({ status: "running", progress: 40, entity: { speed: 12.5, etr: "0:00:10" } });
+    display.update({ status: "done", progress: 100, entity: { speed: -1 } });
+    expect(out.text()).toBe("transfer j1 running 40% 12.5 MB/s ETA 0:00:10\ntransfer j1 done 100% - ETA -\n");
+  });
+});
+
+describe("failures", () => {
+  it("maps SDK errors to the documented exit codes", () => {
+    expect(describeFailure(new AccsynValidationError("Please supply your accsyn API KEY")).exitCode).toBe(EXIT.AUTH);
+    expect(describeFailure(new AccsynValidationError("Invalid maxDepth")).exitCode).toBe(EXIT.USAGE);
+    expect(describeFailure(new AccsynApiError("Invalid credentials", { uri: "/api/login", status: 401 })).exitCode).toBe(EXIT.AUTH);
+    expect(describeFailure(new AccsynApiError("Forbidden", { uri: "setting", status: 403 })).message).toContain("permission");
+    expect(describeFailure(new AccsynApiError("Not there", { uri: "user/find", status: 404 })).exitCode).toBe(EXIT.NOT_FOUND);
+    expect(describeFailure(new AccsynApiError("Conflict", { uri: "user/create", status: 409 })).exitCode).toBe(EXIT.ERROR);
+    expect(describeFailure(new AccsynNetworkError("Cannot connect", { networkCode: "ECONNREFUSED" })).exitCode).toBe(EXIT.NETWORK);
+  });
+
+  it("masks a secret and its base64 forms", () => {
+    const secret = "s3cr3t-key";
+    const b64 = Buffer.from(secret).toString("base64");
+    expect(maskSecrets(`a ${secret} b ${b64} c`, [secret])).toBe("a *** b *** c");
+  });
+});
