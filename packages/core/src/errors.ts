@@ -73,6 +73,25 @@ export class AccsynApiError extends AccsynError {
   }
 }
 
+/** A job reached a failing status (`failed`, `aborted`, …) while the SDK waited for it. */
+export class AccsynJobError extends AccsynApiError {
+  override readonly code: string = "ACCSYN_JOB";
+  /** The job's id. */
+  readonly jobId: string;
+  /** The status it ended with. */
+  readonly jobStatus: string;
+
+  constructor(message: string, options: AccsynApiErrorOptions & { jobId: string; jobStatus: string }) {
+    super(message, options);
+    this.jobId = options.jobId;
+    this.jobStatus = options.jobStatus;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), jobId: this.jobId, jobStatus: this.jobStatus };
+  }
+}
+
 /** Details of a failure below HTTP. */
 export interface AccsynNetworkErrorOptions extends AccsynErrorOptions {
   /** System or SDK code: `ECONNREFUSED`, `ETIMEDOUT`, `ECONNRESET`, `ABORTED`, `CERT_*`, … */

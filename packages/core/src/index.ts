@@ -16,6 +16,7 @@ export {
   AccsynError,
   AccsynValidationError,
   AccsynApiError,
+  AccsynJobError,
   AccsynNetworkError,
   AccsynAbortError,
   AccsynProtocolError,

@@ -81,8 +81,8 @@ export class SessionLog {
       appendFileSync(logFile, `${new Date().toISOString()} [${level}] ${line}\n`);
       return;
     }
-    if (level === "debug") process.stdout.write(`[accsyn] ${line}\n`);
-    else process.stderr.write(`[accsyn] ${level}: ${line}\n`);
+    // Everything goes to stderr, so verbose logging never corrupts a program's stdout (e.g. JSON).
+    process.stderr.write(level === "debug" ? `[accsyn] ${line}\n` : `[accsyn] ${level}: ${line}\n`);
   }
 }
 

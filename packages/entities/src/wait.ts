@@ -4,6 +4,7 @@
 import {
   AccsynAbortError,
   AccsynApiError,
+  AccsynJobError,
   AccsynNetworkError,
   AccsynValidationError,
   describe,
@@ -70,7 +71,7 @@ function naming(entitytype: string, id: string, entity: Record<string, unknown> 
 
 /**
  * Polls `getEntity(entitytype, id)` until the entity's status is in `until`, then resolves with
- * it. Rejects with an {@link AccsynApiError} naming the job when its status is in `failOn` or it
+ * it. Rejects with an {@link AccsynJobError} (an `AccsynApiError`) naming the job when its status is in `failOn` or it
  * cannot be found, with an {@link AccsynNetworkError} (`networkCode` `ETIMEDOUT`) after
  * `timeoutMs`, and with an {@link AccsynAbortError} as soon as `signal` aborts.
  */
@@ -97,7 +98,11 @@ export async function waitFor<T extends string>(
     options.onProgress?.({ status, progress, entity });
     if (status !== undefined && until.includes(status)) return entity;
     if (status !== undefined && failOn.includes(status)) {
-      throw new AccsynApiError(`The ${naming(entitytype, id, entity)} ended with status ${status}.`, { uri: `${entitytype}/find` });
+      throw new AccsynJobError(`The ${naming(entitytype, id, entity)} ended with status ${status}.`, {
+        uri: `${entitytype}/find`,
+        jobId: id,
+        jobStatus: status,
+      });
     }
     const remaining = deadline - Date.now();
     if (remaining <= 0) {

@@ -1,7 +1,7 @@
 /**
  * `waitFor`: polls a job until a wanted status; failures, timeouts and cancellation.
  */
-import { AccsynAbortError, AccsynApiError, AccsynNetworkError } from "@accsyn/core";
+import { AccsynAbortError, AccsynApiError, AccsynJobError, AccsynNetworkError } from "@accsyn/core";
 import { waitFor, type WaitProgress } from "@accsyn/entities";
 import type { Transfer } from "@accsyn/core";
 import { afterEach, describe, expect, it } from "vitest";
@@ -49,6 +49,8 @@ describe("waitFor", () => {
     h = await harness(statuses({ status: "running" }, { status: "failed" }));
     const error = await h.session.waitFor("job", JOB, { intervalMs: 5 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AccsynApiError);
+    expect(error).toBeInstanceOf(AccsynJobError);
+    expect(error).toMatchObject({ jobId: JOB, jobStatus: "failed", code: "ACCSYN_JOB" });
     expect((error as Error).message).toBe(`The job "dailies-042" (${JOB}) ended with status failed.`);
   });
 

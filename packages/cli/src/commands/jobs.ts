@@ -5,7 +5,6 @@ import { CliError, EXIT } from "../errors.js";
 import { progressDisplay } from "../output/progress.js";
 import { examples } from "./shared.js";
 
-const FAILED = ["failed", "aborted"];
 const POLL_MS = 500;
 
 /**
@@ -16,18 +15,18 @@ export async function waitForJob(ctx: Context, type: string, id: string): Promis
   const session = await ctx.session();
   if ((await session.getEntity(type, id)) === null) throw new CliError(`No ${type} with id ${id} was found. List them with: accsyn find ${type} --finished`, EXIT.NOT_FOUND);
   const display = await progressDisplay(`${type} ${id}`, ctx.stderr);
-  let lastStatus: string | undefined;
   try {
     return await session.waitFor(type, id, {
       intervalMs: POLL_MS,
       onProgress: (progress) => {
-        lastStatus = progress.status;
         display.update({ status: progress.status, progress: progress.progress, entity: progress.entity as Record<string, unknown> });
       },
     });
   } catch (error) {
-    if (lastStatus !== undefined && FAILED.includes(lastStatus)) {
-      throw new CliError(`The ${type} ${id} ended with status ${lastStatus}. See why with: accsyn logs --scope ${type} --id ${id}`, EXIT.JOB_FAILED);
+    // An AccsynJobError (checked by its stable code, so the SDK stays lazily loaded).
+    const job = error as { code?: unknown; jobStatus?: unknown };
+    if (job.code === "ACCSYN_JOB") {
+      throw new CliError(`The ${type} ${id} ended with status ${String(job.jobStatus)}. See why with: accsyn logs --scope ${type} --id ${id}`, EXIT.JOB_FAILED);
     }
     throw error;
   } finally {

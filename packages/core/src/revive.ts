@@ -1,0 +1,95 @@
+/**
+ * Answer decoding: JSON text parsed, then date strings turned into `Date`s and `ObjectId:`
+ * prefixes stripped, wherever they are. Pure functions, no I/O.
+ */
+import { parseUtcDateTime } from "./dates.js";
+
+const OBJECT_ID = "ObjectId:";
+
+/** Decodes one answer string: ObjectId prefix stripped, or a date, or unchanged (same reference). */
+function reviveString(s: string): string | Date {
+  const len = s.length;
+  if (len >= 9 && s.charCodeAt(0) === 79 && s.startsWith(OBJECT_ID)) {
+    return s.indexOf(OBJECT_ID, 9) === -1 ? s.slice(9) : s.replaceAll(OBJECT_ID, "");
+  }
+  if (len === 19 || len === 23 || len === 17 || len === 21) return parseUtcDateTime(s) ?? s;
+  return s;
+}
+
+/** Stores a revived member; an own `__proto__` member stays a member. */
+function setMember(record: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
+  else record[key] = value;
+}
+
+/** Revives the items of an array in place. */
+function reviveArray(list: unknown[], parsed: boolean): void {
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (typeof item === "string") {
+      const revived = reviveString(item);
+      if (revived !== item) list[i] = revived;
+    } else if (typeof item === "object" && item !== null) reviveContainer(item, parsed);
+  }
+}
+
+/** Revives the members of any object in place. */
+function reviveRecord(record: Record<string, unknown>): void {
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    if (typeof item === "string") {
+      const revived = reviveString(item);
+      if (revived !== item) setMember(record, key, revived);
+    } else if (typeof item === "object" && item !== null) reviveContainer(item, false);
+  }
+}
+
+/**
+ * Revives the members of an object fresh from `JSON.parse` in place. `for…in` walks V8's enum
+ * cache without allocating a key array per object (less garbage on large answers); it sees only
+ * own members because such objects inherit from a clean `Object.prototype` (checked by the caller).
+ */
+function reviveParsedRecord(record: Record<string, unknown>): void {
+  for (const key in record) {
+    const item = record[key];
+    if (typeof item === "string") {
+      const revived = reviveString(item);
+      if (revived !== item) setMember(record, key, revived);
+    } else if (typeof item === "object" && item !== null) reviveContainer(item, true);
+  }
+}
+
+/** Dispatches on array or record; `parsed` values come straight from `JSON.parse`. */
+function reviveContainer(value: object, parsed: boolean): void {
+  if (Array.isArray(value)) reviveArray(value, parsed);
+  else if (parsed) reviveParsedRecord(value as Record<string, unknown>);
+  else if (!(value instanceof Date)) reviveRecord(value as Record<string, unknown>);
+}
+
+/** True when `Object.prototype` has no enumerable members (nothing polluted it). */
+function objectPrototypeIsClean(): boolean {
+  for (const _key in Object.prototype) return false;
+  return true;
+}
+
+/**
+ * Decodes answer values in place, wherever they are (object members, array items, top level):
+ * date strings become Dates (see {@link parseUtcDateTime}) and strings starting with `ObjectId:`
+ * lose every `ObjectId:` occurrence. Returns the value (a new one only for a top-level string).
+ */
+export function reviveDates(value: unknown): unknown {
+  if (typeof value === "string") return reviveString(value);
+  if (typeof value === "object" && value !== null) reviveContainer(value, false);
+  return value;
+}
+
+/**
+ * Parses an answer body and decodes dates and ObjectId prefixes ({@link reviveDates}).
+ * @throws SyntaxError when the text is not JSON (the session turns it into a protocol error).
+ */
+export function decodeAnswer(text: string): unknown {
+  const value: unknown = JSON.parse(text);
+  if (typeof value === "string") return reviveString(value);
+  if (typeof value === "object" && value !== null) reviveContainer(value, objectPrototypeIsClean());
+  return value;
+}
