@@ -6,10 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccsynNetworkError, AccsynProtocolError, Session, type HttpMethod } from "@accsyn/core";
 import { startFaultServer, type Fault, type FaultServer } from "../support/fault-server.js";
+import { reportFigures } from "../support/reliability-report.js";
 
 let server: FaultServer;
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
+/** Fault cases run and those that ended as expected (reported to `pnpm test:reliability`). */
+const tally = { tried: 0, handled: 0 };
 
 beforeAll(async () => {
   server = await startFaultServer();
@@ -17,6 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   process.off("unhandledRejection", onUnhandled);
+  reportFigures("faults", { ...tally, unhandledRejections: unhandled.length, openSockets: server.openConnections() });
   await server.close();
 });
 
@@ -57,6 +61,7 @@ const cases: Array<[Fault, HttpMethod, new (...args: any[]) => Error, number]> =
 
 describe("faults", () => {
   it.each(cases)("%s on %s rejects with the right error after the expected attempts", async (fault, method, errorClass, attempts) => {
+    tally.tried++;
     // A 50 MB body needs time to arrive on a busy machine: it must fail on content, not on time.
     const timeoutMs = fault === "huge-body" ? 15_000 : 400;
     const client = session(timeoutMs);
@@ -74,20 +79,25 @@ describe("faults", () => {
     if (attempts > 0) expect(server.eventCount - before).toBe(attempts);
     else expect(server.eventCount - before).toBeGreaterThanOrEqual(1);
     expect(elapsed).toBeLessThan(timeoutMs + 400 + 1_500);
+    tally.handled++;
   });
 
   it("refused connections reject with a network error naming host and port", async () => {
+    tally.tried++;
     const client = new Session({ workspace: "a", username: "u@x.y", apiKey: "key1", hostname: "127.0.0.1", port: 1, protocol: "http", env: {}, logger: {}, retries: 0 });
     const error = await client.request("GET", "job/find").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AccsynNetworkError);
     expect((error as Error).message).toMatch(/127\.0\.0\.1:1.*firewall/);
+    tally.handled++;
   });
 
   it("answers without a result pass through to the method, which decides", async () => {
+    tally.tried++;
     const client = session();
     server.fault = "no-result";
     await expect(client.request("GET", "job/find")).resolves.toEqual({ status: "ok" });
     client.close();
+    tally.handled++;
   });
 
   it("leaves no unhandled rejection and releases every socket after close()", async () => {
