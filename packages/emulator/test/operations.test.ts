@@ -143,10 +143,12 @@ describe("jobs and tasks", () => {
     const retried = await admin.call("POST", "task/create", { tasks: [task] }, { id });
     expect(retried.body.result).toEqual([expect.objectContaining({ uri: "0", status: "queued" })]);
     expect((await admin.call("POST", "task/create", { tasks: [task], allow_duplicates: false }, { id })).status).toBe(409);
-    const added = await admin.call("POST", "task/create", { tasks: [task], allow_duplicates: true }, { id });
-    expect(added.body.result).toEqual([expect.objectContaining({ uri: "1" })]);
+    const allowed = await admin.call("POST", "task/create", { tasks: [task], allow_duplicates: true }, { id });
+    expect(allowed.body.result).toEqual([expect.objectContaining({ uri: "0", status: "queued" })]);
     const replaced = await admin.call("POST", "task/create", { tasks: [task], replace_duplicates: true }, { id });
     expect((replaced.body.result as unknown[]).length).toBe(1);
+    const added = await admin.call("POST", "task/create", { tasks: [{ ...task, source: "share=projects/y.mov" }] }, { id });
+    expect(added.body.result).toEqual([expect.objectContaining({ uri: "1" })]);
     expect(await admin.find("task", undefined, { parent: id })).toHaveLength(2);
   });
 

@@ -64,10 +64,15 @@ describe("request story", () => {
     expect((await standard.find("request")).map((r) => r.id)).toEqual([req.id]);
     const sandbox = join(emu.dataDir, "clients", clients["standard-laptop"] ?? "");
     writeFileSync(join(sandbox, "plate.exr"), "plate");
+    const early = await standard.call("POST", "job/create", { parent: String(req.id), source: "/plate.exr", status: "waiting" });
+    expect(early.body.message).toMatch(/uploads are accepted once it is submitted/);
+    expect((await admin.call("PUT", "request/edit", { status: "pending" }, { id: String(req.id) })).body.result).toEqual([expect.objectContaining({ status: "pending" })]);
     const up = await standard.create("job", { parent: String(req.id), source: "/plate.exr", status: "waiting" });
     expect((await waitDone(standard, String(up.id))).status).toBe("done");
     const listed = await admin.call("GET", "workspace/file", { op: "ls", path: "share=projects/requested" });
     expect(names(listed)).toEqual(["plate.exr"]);
+    const done = ((await admin.call("GET", "request/find", {}, { id: String(req.id) })).body.result as Record<string, unknown>[])[0];
+    expect(done?.status).toBe("done");
     const other = await admin.create("request", { name: "Not for you" });
     expect((await standard.call("POST", "job/create", { parent: String(other.id), source: "/plate.exr" })).status).toBe(403);
   });

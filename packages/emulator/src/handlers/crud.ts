@@ -48,15 +48,22 @@ export function create(ctx: Ctx, ref: TypeRef): unknown {
   return { result: [ctx.store.transaction(() => createOne(ctx, kind, withParent))] };
 }
 
+/** Submitting (`pending`): a delivery needs a file and a recipient; a request or stream a recipient; other jobs cannot be submitted. */
+function checkSubmit(ctx: Ctx, kind: Kind, e: Entity): void {
+  const recipients = ((e._recipients as unknown[] | undefined) ?? []).length;
+  if (kind === "delivery") {
+    if (ctx.store.tasksOf(e.id).length === 0 || recipients === 0) fail.bad("A delivery needs at least one file and one recipient before it is submitted");
+  } else if (kind === "request" || kind === "stream") {
+    if (recipients === 0) fail.bad(`A ${kind} needs at least one recipient before it is submitted`);
+  } else fail.bad(`A ${kind} is not submitted: set 'waiting' to start it`);
+  if (e.status !== "init" && e.status !== "pending") fail.bad(`This ${kind} is already submitted (status '${String(e.status)}')`);
+}
+
 function checkStatus(ctx: Ctx, kind: Kind, e: Entity, status: unknown): Record<string, unknown> {
   if (typeof status !== "string") return fail.bad("'status' must be a string");
   if (JOB_KINDS.includes(kind)) {
     if (!JOB_SETTABLE.includes(status)) return fail.bad(`The status '${status}' is not a valid ${kind} status (${JOB_SETTABLE.join(", ")})`);
-    if (status === "pending" && (kind === "delivery" || kind === "request")) {
-      const tasks = ctx.store.tasksOf(e.id).length;
-      if (tasks === 0 || ((e._recipients as unknown[] | undefined) ?? []).length === 0)
-        fail.bad(`A ${kind} needs at least one file and one recipient before it is submitted`);
-    }
+    if (status === "pending") checkSubmit(ctx, kind, e);
     const finished = status === "done" || status === "aborted";
     if (status === "waiting")
       for (const t of ctx.store.tasksOf(e.id)) if (t.status === "failed") ctx.store.update(t.id, { status: "queued", _bytes: 0 });
@@ -66,6 +73,9 @@ function checkStatus(ctx: Ctx, kind: Kind, e: Entity, status: unknown): Record<s
   if (!allowed || !allowed.includes(status)) return fail.bad(`The status '${status}' is not valid for ${kind} (${(allowed ?? []).join(", ")})`);
   return { status };
 }
+
+/** ACL fields that define what it grants: a standard user must not widen its own access. */
+const ACL_GRANT_FIELDS = new Set(["read", "write", "path", "entity", "target", "role", "token"]);
 
 /** `<type>/edit` (a list for `task/edit` is update_many). */
 export function edit(ctx: Ctx, ref: TypeRef): unknown {
@@ -80,6 +90,8 @@ export function edit(ctx: Ctx, ref: TypeRef): unknown {
   const hit = visibleEntity(ctx, ref.kinds, eventId(ctx), ref.name);
   const e = hit.entity;
   if (!ctx.access.canWrite(hit.kind, e)) fail.forbidden(`You may not change this ${ref.name}`);
+  if (hit.kind === "acl" && ctx.access.level === "standard" && Object.keys(data).some((k) => ACL_GRANT_FIELDS.has(k)))
+    fail.forbidden("Standard users cannot change what an ACL grants (read, write, path, entity, target, role)");
   const changes: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(data)) {
     if (READ_ONLY.has(k) || k.startsWith("_") || k.endsWith("_hr")) continue;

@@ -1,8 +1,9 @@
 import { JOB_KINDS, JOB_SETTABLE, type Kind } from "../model.js";
 import { ApiError, type Entity, fail, isId, isObject, newId, wireDate } from "../util.js";
 import { clientOf, resolveEnd } from "../jobs/endpoints.js";
+import { measureJob } from "../jobs/runner.js";
 import { type Ctx, findUser } from "./context.js";
-import { newCode, optString } from "./codes.js";
+import { optString } from "./codes.js";
 import { present } from "./output.js";
 
 /** A task as given by a client. */
@@ -12,11 +13,15 @@ interface TaskInput {
   [key: string]: unknown;
 }
 
-function taskList(raw: unknown): TaskInput[] {
-  const list = Array.isArray(raw) ? raw : isObject(raw) ? Object.values(raw) : fail.bad("'tasks' must be a list or an object");
+/** The tasks of a create; compute tasks (work items, e.g. frame ranges) need no `source`. */
+function taskList(raw: unknown, needSource = true): TaskInput[] {
+  // A list, a dict of tasks keyed "0", "1", …, or one task (`create("task", {source, destination})` wraps it in `tasks`).
+  const keyed = (o: Record<string, unknown>): boolean => !("source" in o) && Object.values(o).every(isObject);
+  const list = Array.isArray(raw) ? raw : isObject(raw) ? (keyed(raw) ? Object.values(raw) : [raw]) : fail.bad("'tasks' must be a list or an object");
   return list.map((t, i) => {
     if (typeof t === "string") return { source: t, destination: null };
     if (!isObject(t)) return fail.bad(`Task ${i} must be an object with 'source' and 'destination'`);
+    if (!needSource && t.source === undefined) return { ...t, source: null, destination: t.destination ?? null };
     if (typeof t.source !== "string" || t.source === "") return fail.bad(`Task ${i} has no 'source'`);
     if (t.destination !== undefined && t.destination !== null && typeof t.destination !== "string" && !isObject(t.destination))
       return fail.bad(`Task ${i} has an invalid 'destination'`);
@@ -41,8 +46,9 @@ function partiesOf(ctx: Ctx, ends: unknown[]): string[] {
   return [...ids];
 }
 
+/** True when task `t` has source `s` and destination `d` (tasks without a source, as compute tasks, are never duplicates). */
 const same = (t: Entity, s: unknown, d: unknown): boolean =>
-  JSON.stringify(t.source) === JSON.stringify(s) && JSON.stringify(t.destination ?? null) === JSON.stringify(d ?? null);
+  typeof s === "string" && JSON.stringify(t.source) === JSON.stringify(s) && JSON.stringify(t.destination ?? null) === JSON.stringify(d ?? null);
 
 /** Adds tasks to a job applying the duplicate rules; answers the created or retried tasks. */
 export function addTasks(ctx: Ctx, job: Entity, inputs: TaskInput[], data: Record<string, unknown>): Entity[] {
@@ -51,7 +57,8 @@ export function addTasks(ctx: Ctx, job: Entity, inputs: TaskInput[], data: Recor
   let next = existing.length;
   for (const input of inputs) {
     const dup = existing.find((t) => same(t, input.source, input.destination));
-    if (dup && data.allow_duplicates !== true) {
+    // Default and allow_duplicates=true: retry the existing task (the reference's wording); false refuses; replace replaces.
+    if (dup) {
       if (data.allow_duplicates === false && data.replace_duplicates !== true)
         fail.conflict(`Duplicate task: '${String(input.source)}' is already in job ${job.id}`);
       const changes = data.replace_duplicates === true ? { ...input, status: "queued", size: 0, finished: null } : { status: "queued" };
@@ -85,7 +92,7 @@ function validateEnds(ctx: Ctx, inputs: TaskInput[]): void {
 
 /** Creates a job of `kind` (transfer, compute, delivery, request, stream). */
 export function createJob(ctx: Ctx, kind: Kind, data: Record<string, unknown>): Record<string, unknown> {
-  const inputs = data.tasks !== undefined ? taskList(data.tasks)
+  const inputs = data.tasks !== undefined ? taskList(data.tasks, kind !== "compute")
     : data.source !== undefined ? taskList([{ source: data.source, destination: data.destination ?? null }]) : [];
   const temporary = kind === "delivery" || kind === "request";
   if (data.append === true && kind === "transfer" && inputs.length > 0) {
@@ -93,7 +100,7 @@ export function createJob(ctx: Ctx, kind: Kind, data: Record<string, unknown>): 
     const recent = [...ctx.store.all("transfer")].reverse().find((j) => j.user === me && !j._inactive &&
       JSON.stringify(j.destination ?? null) === JSON.stringify(inputs[0]?.destination ?? null));
     if (recent) {
-      const tasks = addTasks(ctx, recent, inputs, { allow_duplicates: true });
+      const tasks = addTasks(ctx, recent, inputs, {});
       ctx.store.update(recent.id, { _start: true, ...(recent.status === "done" || recent.status === "failed" ? { status: "init", finished: null } : {}) });
       return { ...present(ctx, recent), tasks: tasks.map((t) => present(ctx, t)) };
     }
@@ -109,12 +116,14 @@ export function createJob(ctx: Ctx, kind: Kind, data: Record<string, unknown>): 
   const parent = optString(data, "parent") ?? queue?.id ?? null;
   const parentEntity = data.parent !== undefined && parent !== null ? ctx.store.getOf([...JOB_KINDS, "queue"], parent) : undefined;
   if (data.parent !== undefined && parent !== null && !parentEntity) fail.notFound(`Parent ${parent} not found`);
+  const parentKind = parentEntity ? ctx.store.get(parentEntity.id)?.kind : undefined;
   if (parentEntity && parentEntity.id !== queue?.id && ctx.access.level === "standard" && parentEntity.user !== ctx.access.caller.user.id) {
     const recipients = (parentEntity._recipients as Array<{ user: string }> | undefined) ?? [];
-    const isRequest = ctx.store.get(parentEntity.id)?.kind === "request";
-    if (!isRequest || !recipients.some((r) => r.user === ctx.access.caller.user.id))
+    if (parentKind !== "request" || !recipients.some((r) => r.user === ctx.access.caller.user.id))
       fail.forbidden("You cannot upload into a delivery that is not yours");
   }
+  if (parentKind === "request" && parentEntity && parentEntity.user !== ctx.access.caller.user.id && !["pending", "waiting", "running"].includes(String(parentEntity.status)))
+    fail.bad(`Request ${parentEntity.id} is ${String(parentEntity.status)}: uploads are accepted once it is submitted (status 'pending') and until it is done`);
   if (data.allow_duplicates === false) {
     for (const t of ctx.store.all("task")) {
       const j = typeof t.job === "string" ? ctx.store.get(t.job)?.entity : undefined;
@@ -130,11 +139,12 @@ export function createJob(ctx: Ctx, kind: Kind, data: Record<string, unknown>): 
   const job = ctx.store.insert(kind, {
     name, status, progress: 0, size: 0, speed: -1, etr: null, finished: null, priority: 100, metadata: {}, description: "",
     source: inputs[0]?.source ?? null, destination: inputs[0]?.destination ?? data.destination ?? null, user: me, ...rest,
-    code: typeof data.code === "string" ? data.code : newCode(ctx.store, kind, { name }, name), parent: parent ?? null,
+    code: typeof data.code === "string" ? data.code : name, parent: parent ?? null,
     ...(temporary ? { expires: wireDate(new Date(Date.now() + 8 * 3600_000)) } : {}),
-    _parties: [me], _recipients: recips.map((user) => ({ user, actioned: false })), _start: kind === "transfer" && start,
+    _parties: [me], _recipients: recips.map((user) => ({ user, actioned: false })), _start: (kind === "transfer" || kind === "compute") && start,
   }, me);
   const tasks = addTasks(ctx, job, inputs, {});
+  if (kind === "transfer" && status === "paused") measureJob(ctx, job);
   return { ...present(ctx, job), tasks: tasks.map((t) => present(ctx, t)) };
 }
 
@@ -142,7 +152,8 @@ export function createJob(ctx: Ctx, kind: Kind, data: Record<string, unknown>): 
 export function createTasks(ctx: Ctx, jobId: string, data: Record<string, unknown>): Record<string, unknown>[] {
   const job = ctx.store.getOf(JOB_KINDS, jobId);
   if (!job || !ctx.access.canSee(ctx.store.get(jobId)?.kind ?? "transfer", job)) return fail.notFound(`Job ${jobId} not found`);
-  const inputs = data.tasks !== undefined ? taskList(data.tasks) : taskList([data]);
+  const needSource = ctx.store.get(jobId)?.kind !== "compute";
+  const inputs = data.tasks !== undefined ? taskList(data.tasks, needSource) : taskList([data], needSource);
   return addTasks(ctx, job, inputs, data).map((t) => present(ctx, t));
 }
 

@@ -1,8 +1,9 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import type { EmulatorState } from "../handlers/context.js";
-import { ApiError, type Entity, wireDate } from "../util.js";
+import type { Ctx, EmulatorState } from "../handlers/context.js";
+import { ApiError, codeFromName, type Entity, wireDate } from "../util.js";
 import { clientOf, ctxFor, type Endpoint, resolveEnd, sandbox } from "./endpoints.js";
+import { markActioned, stepPhased } from "./phases.js";
 
 /** How fast simulated transfers move bytes. */
 export interface RunnerOptions {
@@ -27,6 +28,31 @@ export function sizeOf(abs: string): number {
 }
 
 const num = (uri: unknown): number => Number(uri ?? 0);
+
+/**
+ * Measures the `size` of a job's queued tasks and of the job, as its user (a transfer created `paused`, or one
+ * that starts running, so that `progress` never goes backwards); unreadable sources count 0 until their task runs.
+ */
+export function measureJob(ctx: Ctx, job: Entity): void {
+  let total = 0;
+  for (const t of ctx.store.tasksOf(job.id)) {
+    if (t.status === "queued") {
+      try {
+        ctx.store.update(t.id, { size: sizeOf(resolveEnd(ctx, t.source, false).abs) });
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+      }
+    }
+    if (t.status !== "excluded") total += Number(t.size ?? 0);
+  }
+  ctx.store.update(job.id, { size: total });
+}
+
+/** A safe directory name for a job's files in a recipient's sandbox: its code made path-safe, else its id. */
+function folderName(job: Entity): string {
+  const name = codeFromName(String(job.code ?? ""));
+  return /^\.*$/.test(name) ? job.id : name;
+}
 
 /** Moves jobs through their statuses and copies files for real, at a configurable rate. */
 export class JobRunner {
@@ -56,12 +82,12 @@ export class JobRunner {
     const budget = this.rate > 0 && Number.isFinite(this.rate) ? this.rate * dt : Infinity;
     const { store } = this.state;
     const RUNNABLE = new Set(["init", "pending", "waiting", "running"]);
-    for (const kind of ["transfer", "delivery"] as const) {
+    for (const kind of ["transfer", "delivery", "request", "stream", "compute"] as const) {
       const runnable: Entity[] = [];
       for (const job of store.all(kind)) if (RUNNABLE.has(String(job.status)) && !job._inactive) runnable.push(job);
       for (const job of runnable) {
         try {
-          store.transaction(() => this.step(kind, job, budget));
+          store.transaction(() => (kind === "transfer" || kind === "delivery" ? this.step(kind, job, budget) : stepPhased(store, kind, job)));
         } catch (err) {
           store.update(job.id, { status: "failed", _message: (err as Error).message });
         }
@@ -73,7 +99,11 @@ export class JobRunner {
     const { store } = this.state;
     if (job.status === "init" && job._start) store.update(job.id, { status: "waiting", _start: false });
     else if (job.status === "pending" && kind === "delivery") store.update(job.id, { status: "waiting" });
-    else if (job.status === "waiting") store.update(job.id, { status: "running", speed: 0 });
+    else if (job.status === "waiting") {
+      const owner = typeof job.user === "string" ? store.get(job.user)?.entity : undefined;
+      if (kind === "transfer" && owner) measureJob(ctxFor(this.state, owner), job);
+      store.update(job.id, { status: "running", speed: 0 });
+    }
     else if (job.status === "running") this.run(kind, job, budget);
   }
 
@@ -84,7 +114,7 @@ export class JobRunner {
       return recipients.map((r) => {
         const c = clientOf(ctx, r.user);
         if (!c) throw new ApiError(400, `Recipient ${r.user} has no client to download to`);
-        const dir = join(sandbox(this.state, "clients", c.id), String(job.code));
+        const dir = join(sandbox(this.state, "clients", c.id), folderName(job));
         mkdirSync(dir, { recursive: true });
         return { abs: dir, container: true };
       });
@@ -133,7 +163,7 @@ export class JobRunner {
       this.complete(kind, job, task, owner);
       task = tasks.find((t) => t.status === "queued");
     }
-    const total = tasks.reduce((s, t) => s + Number(t.size ?? 0), 0);
+    const total = tasks.reduce((s, t) => s + (t.status === "excluded" ? 0 : Number(t.size ?? 0)), 0);
     const moved = tasks.reduce((s, t) => s + (t.status === "done" ? Number(t.size ?? 0) : Number(t._bytes ?? 0)), 0);
     const speed = Number.isFinite(this.rate) && this.rate > 0 ? this.rate / 1e6 : 0;
     st.update(job.id, {
@@ -166,6 +196,12 @@ export class JobRunner {
       const msg = open.find((t) => t.status === "failed")?._message;
       st.update(job.id, { status: "failed", speed: -1, _message: msg });
     } else if (open.length > 0 && open.every((t) => t.status === "onhold")) st.update(job.id, { status: "paused", speed: -1 });
-    else st.update(job.id, { status: "done", progress: 100, speed: -1, etr: null, finished: wireDate() });
+    else {
+      st.update(job.id, { status: "done", progress: 100, speed: -1, etr: null, finished: wireDate() });
+      // Recipients of a finished delivery have received it; an upload into a request actions its uploader.
+      for (const r of (job._recipients as Array<{ user: string }> | undefined) ?? []) markActioned(st, st.get(job.id)?.entity ?? job, r.user);
+      const parent = typeof job.parent === "string" ? st.get(job.parent) : undefined;
+      if (parent?.kind === "request" && typeof job.user === "string") markActioned(st, parent.entity, job.user);
+    }
   }
 }
