@@ -27,30 +27,47 @@ function codePointLength(s: string): number {
 }
 
 /**
- * The reference client's payload size estimate: an object counts `len(key) + estimate(value)` per
- * member, an array the sum of its items, a string its length in code points, `null` (Python
- * `None`) 0 and any other value 10. `undefined` members are skipped as they are not sent.
+ * The estimate of `value`, or, once the running total passes `limit`, that partial total (already
+ * enough to know the full estimate exceeds `limit`: every term is non-negative).
  */
-export function estimatePayloadSize(value: unknown): number {
+function estimateUpTo(value: unknown, limit: number): number {
   if (value === null || value === undefined) return 0;
   if (typeof value === "string") return codePointLength(value);
   if (typeof value !== "object" || value instanceof Date) return 10;
   let total = 0;
   if (Array.isArray(value)) {
-    for (const item of value) total += estimatePayloadSize(item);
+    for (const item of value) {
+      total += estimateUpTo(item, limit - total);
+      if (total > limit) return total;
+    }
     return total;
   }
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     const item = record[key];
-    if (item !== undefined) total += codePointLength(key) + estimatePayloadSize(item);
+    if (item === undefined) continue;
+    total += codePointLength(key);
+    total += estimateUpTo(item, limit - total);
+    if (total > limit) return total;
   }
   return total;
 }
 
-/** True when `data` must travel as `gz_data`: its estimate exceeds {@link GZ_THRESHOLD}. */
+/**
+ * The reference client's payload size estimate: an object counts `len(key) + estimate(value)` per
+ * member, an array the sum of its items, a string its length in code points, `null` (Python
+ * `None`) 0 and any other value 10. `undefined` members are skipped as they are not sent.
+ */
+export function estimatePayloadSize(value: unknown): number {
+  return estimateUpTo(value, Infinity);
+}
+
+/**
+ * True when `data` must travel as `gz_data`: its estimate exceeds {@link GZ_THRESHOLD}. Stops
+ * counting as soon as it does, so a large payload is not walked twice in full.
+ */
 export function exceedsGzThreshold(data: unknown): boolean {
-  return estimatePayloadSize(data) > GZ_THRESHOLD;
+  return estimateUpTo(data, GZ_THRESHOLD) > GZ_THRESHOLD;
 }
 
 /**

@@ -3,7 +3,6 @@
  */
 import http from "node:http";
 import https from "node:https";
-import { ProxyAgent } from "proxy-agent";
 import { AccsynValidationError } from "./errors.js";
 
 /** A parsed `proxy` / `ACCSYN_PROXY` value. */
@@ -72,11 +71,13 @@ function hasStandardProxyVariables(): boolean {
 /**
  * Builds keep-alive agents. A SOCKS setting, or the standard `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY`
  * variables of the process (with `NO_PROXY`), route through `proxy-agent`; otherwise plain pooled
- * sockets.
+ * sockets. `proxy-agent` (with its PAC, SOCKS and HTTP proxy stack) is loaded only then, which
+ * keeps it out of the SDK's start-up time.
  */
-export function createAgents({ proxy, freeSocketTimeoutMs = 4_000 }: AgentOptions): Agents {
+export async function createAgents({ proxy, freeSocketTimeoutMs = 4_000 }: AgentOptions): Promise<Agents> {
   const pool = { keepAlive: true, timeout: freeSocketTimeoutMs, scheduling: "lifo" as const };
   if (proxy?.kind === "socks" || hasStandardProxyVariables()) {
+    const { ProxyAgent } = await import("proxy-agent");
     const socksUrl = proxy?.kind === "socks" ? proxy.url : undefined;
     const agent = new ProxyAgent({
       ...pool,

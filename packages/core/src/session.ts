@@ -220,7 +220,7 @@ export class Session {
     };
   }
 
-  #newTransport(baseUrl: string, host: string, port: number): Transport {
+  async #newTransport(baseUrl: string, host: string, port: number): Promise<Transport> {
     const options = this.#options;
     return new Transport({
       baseUrl,
@@ -230,7 +230,7 @@ export class Session {
       connectTimeoutMs: this.connectTimeoutMs,
       retries: options.retries ?? 2,
       retryDelayMs: options.retryDelayMs ?? 200,
-      agents: createAgents({ proxy: this.#proxy }),
+      agents: await createAgents({ proxy: this.#proxy }),
       rejectUnauthorized: !options.insecureTls,
       ca: options.ca,
       masker: this.#masker,
@@ -244,7 +244,7 @@ export class Session {
     if (known) return known;
     const registryUrl = new URL(options.registry ?? DEFAULT_REGISTRY);
     const registryPort = Number(registryUrl.port) || (registryUrl.protocol === "http:" ? 80 : 443);
-    const registry = this.#newTransport(`${registryUrl.origin}/api/v3`, registryUrl.hostname, registryPort);
+    const registry = await this.#newTransport(`${registryUrl.origin}/api/v3`, registryUrl.hostname, registryPort);
     try {
       return await resolveThroughRegistry(registry, this.workspace, Session.device(), options.port, options.protocol ?? "https", (m) => this.log.warn(m), signal);
     } finally {
@@ -254,7 +254,7 @@ export class Session {
 
   async #doLogin(signal: AbortSignal | undefined): Promise<LoginInfo> {
     const endpoint = (this.#endpoint ??= await this.#resolveEndpoint(signal));
-    this.#transport ??= this.#newTransport(`${endpoint.protocol}://${endpoint.host}:${endpoint.port}/api/v3`, endpoint.host, endpoint.port);
+    this.#transport ??= await this.#newTransport(`${endpoint.protocol}://${endpoint.host}:${endpoint.port}/api/v3`, endpoint.host, endpoint.port);
     this.log.debug(`→ PUT /api/login as ${this.username} at ${endpoint.host}:${endpoint.port}`);
     const answer = await this.#transport.send({
       method: "PUT",

@@ -84,9 +84,13 @@ export class Transport {
   /** Sends one request; resolves with any HTTP status, rejects only below HTTP. */
   async send(request: HttpRequest): Promise<HttpAnswer> {
     const { config } = this;
-    const budget = AbortSignal.timeout(config.connectTimeoutMs + config.timeoutMs);
-    const signal = request.signal ? AbortSignal.any([request.signal, budget]) : budget;
     if (request.signal?.aborted) throw this.abortError(request);
+    // What AbortSignal.timeout does, but cleared when the call ends: no timer (and weak reference)
+    // left pending for the whole budget after every call.
+    const budget = new AbortController();
+    const timer = setTimeout(() => budget.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError")), config.connectTimeoutMs + config.timeoutMs);
+    timer.unref();
+    const signal = request.signal ? AbortSignal.any([request.signal, budget.signal]) : budget.signal;
     try {
       const response = await this.client(request.path, {
         method: request.method,
@@ -97,7 +101,9 @@ export class Transport {
       return { status: response.statusCode, text: response.rawBody.toString("utf8"), url: response.url };
     } catch (error) {
       if (request.signal?.aborted) throw this.abortError(request);
-      throw this.networkError(error, request, budget.aborted);
+      throw this.networkError(error, request, budget.signal.aborted);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -1,0 +1,180 @@
+// One scenario in a fresh process (forked by run.mjs with --expose-gc): measures the SDK and its
+// floors against the bench server and sends the raw samples back to the parent.
+import { CREDENTIALS, LARGE_QUERY, SMALL_QUERY, createTasks } from "./fixtures.mjs";
+import {
+  gotClient,
+  gotJson,
+  keepAliveAgent,
+  rawJson,
+  rawRequest,
+  replayHeaders,
+  stringifyGzipBase64,
+} from "./floors.mjs";
+
+const task = JSON.parse(process.argv[2]);
+const { port } = task;
+const collect = () => globalThis.gc?.();
+
+/** Milliseconds taken by `fn`. */
+async function timed(fn) {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+/** Wall and CPU (this process, user + system) milliseconds taken by `fn`. */
+async function timedCpu(fn) {
+  const cpu = process.cpuUsage();
+  const wall = await timed(fn);
+  const used = process.cpuUsage(cpu);
+  return { wall, cpu: (used.user + used.system) / 1000 };
+}
+
+/** Runs each runner once per repetition (after a collection), interleaved: wall and CPU ms. */
+async function repeat(reps, runners) {
+  const samples = {};
+  const cpu = {};
+  for (let rep = 0; rep < reps; rep++) {
+    for (const [name, run] of Object.entries(runners)) {
+      collect();
+      const took = await timedCpu(run);
+      (samples[name] ??= []).push(took.wall);
+      (cpu[name] ??= []).push(took.cpu);
+    }
+  }
+  return { samples, cpu };
+}
+
+/** Runs `count` calls of `call`, `inflight` at a time. */
+async function pool(count, inflight, call) {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      next++;
+      await call();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(inflight, count) }, worker));
+}
+
+/** The last request the server saw (to replay the SDK's exact URL and headers). */
+async function lastRequest() {
+  return JSON.parse(await rawRequest(undefined, port, "GET", "/__last", {}));
+}
+
+function check(condition, message) {
+  if (!condition) throw new Error(`bench sanity check failed: ${message}`);
+}
+
+async function sdk() {
+  const { openSession } = await import("./sdk.mjs");
+  return openSession(port);
+}
+
+/** Sequential or concurrent small calls: SDK, raw http, got alone; samples in ms per run. */
+async function small({ calls, reps, inflight = 1, warmup }) {
+  const { session, via } = await sdk();
+  const one = await session.findOne(SMALL_QUERY);
+  check(one && one.created instanceof Date && one.code === "transfer-000042", "findOne answers the small transfer with dates decoded");
+  const last = await lastRequest();
+  check(last.url.includes("single_entity_query"), "findOne sends single_entity_query");
+  const headers = replayHeaders(last.headers);
+  const agent = keepAliveAgent();
+  const gotAgent = keepAliveAgent();
+  const client = await gotClient(port, gotAgent);
+  const gotPath = last.url.slice("/api/v3/".length);
+  const runners = {
+    sdk: () => session.findOne(SMALL_QUERY),
+    raw: () => rawJson(agent, port, last.url, headers),
+    got: () => gotJson(client, gotPath, headers),
+  };
+  const samples = { sdk: [], raw: [], got: [] };
+  const cpu = { sdk: [], raw: [], got: [] };
+  for (const run of Object.values(runners)) await pool(warmup, inflight, run);
+  const names = Object.keys(runners);
+  for (let rep = 0; rep < reps; rep++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(rep + k) % names.length];
+      collect();
+      const took = await timedCpu(() => pool(calls, inflight, runners[name]));
+      samples[name].push(took.wall);
+      cpu[name].push(took.cpu);
+    }
+  }
+  session.close();
+  agent.destroy();
+  gotAgent.destroy();
+  return { via, samples, cpu, urlLength: last.url.length };
+}
+
+/** One large `find` vs `JSON.parse` of the same bytes (and raw fetch + parse). */
+async function large({ reps, count }) {
+  const { session, via } = await sdk();
+  const agent = keepAliveAgent();
+  const first = await session.find(LARGE_QUERY);
+  check(first.length === count && first[0].created instanceof Date && !String(first[0].user).startsWith("ObjectId:"), "find decodes the listing");
+  const last = await lastRequest();
+  const headers = replayHeaders(last.headers);
+  const text = await rawRequest(agent, port, "GET", last.url, headers);
+  JSON.parse(text);
+  const runners = {
+    sdk: () => session.find(LARGE_QUERY),
+    parse: () => JSON.parse(text),
+    raw: async () => JSON.parse(await rawRequest(agent, port, "GET", last.url, headers)),
+  };
+  const { samples, cpu } = await repeat(reps, runners);
+  session.close();
+  agent.destroy();
+  return { via, samples, cpu, bytes: Buffer.byteLength(text) };
+}
+
+/** `create` with many tasks (gz_data) vs stringify + gzip + base64 of the same data. */
+async function create({ reps, tasks: count }) {
+  const { session, via } = await sdk();
+  const tasks = createTasks(count);
+  const data = { tasks };
+  await session.create("transfer", data);
+  const last = await lastRequest();
+  check(last.method === "POST" && last.gzData, "create sends gz_data");
+  const b64 = stringifyGzipBase64(data);
+  const runners = { sdk: () => session.create("transfer", data), floor: () => stringifyGzipBase64(data) };
+  const { samples, cpu } = await repeat(reps, runners);
+  session.close();
+  return { via, samples, cpu, bodyBytes: last.bodyBytes, gzBytes: b64.length, jsonBytes: Buffer.byteLength(JSON.stringify(data)) };
+}
+
+/** Peak RSS (MB) of one large find / one create, SDK or floor, in this fresh process. */
+async function memory({ what, count, tasks: taskCount }) {
+  let keep;
+  if (what === "large-sdk") {
+    const { session } = await sdk();
+    keep = await session.find(LARGE_QUERY);
+    session.close();
+  } else if (what === "large-floor") {
+    const agent = keepAliveAgent();
+    const path = `/api/v3/event?${encodeURIComponent(LARGE_QUERY)}`;
+    keep = JSON.parse(await rawRequest(agent, port, "GET", path, {}));
+    agent.destroy();
+  } else if (what === "create-sdk") {
+    const { session } = await sdk();
+    keep = await session.create("transfer", { tasks: createTasks(taskCount) });
+    session.close();
+  } else if (what === "create-floor") {
+    const agent = keepAliveAgent();
+    const body = JSON.stringify({ gz_data: stringifyGzipBase64({ tasks: createTasks(taskCount) }) });
+    const auth = `basic ${Buffer.from(CREDENTIALS.username).toString("base64")}:${Buffer.from(CREDENTIALS.apiKey).toString("base64")}`;
+    keep = await rawRequest(agent, port, "POST", "/api/v3/event", { "content-type": "application/json", authorization: auth }, body);
+    agent.destroy();
+  } else throw new Error(`unknown memory case ${what}`);
+  check(keep !== undefined && count > 0, "memory case ran");
+  return { what, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+}
+
+const scenarios = { small, large, create, memory };
+try {
+  const result = await scenarios[task.scenario](task.params);
+  process.send({ ok: true, result });
+} catch (error) {
+  process.send({ ok: false, error: error?.stack ?? String(error) });
+}
+process.disconnect();
