@@ -7,4 +7,5 @@ export { run, createProgram } from "./program.js";
 export { EXIT, CliError, describeFailure, type ExitCode, type Failure } from "./errors.js";
 export { Context, type GlobalOptions } from "./context.js";
 export { VERSION } from "./version.js";
+export { Printer, type OutputMode, type ResultOptions } from "./output/print.js";
 export { progressDisplay, plainProgress, type JobProgress, type ProgressDisplay } from "./output/progress.js";

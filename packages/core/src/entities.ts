@@ -271,4 +271,4 @@ export interface Setting {
   [key: string]: unknown;
 }
 
-export type { EntityTypeMap, EntityFor, EntityOfQuery, TrimBlanks } from "./entity-lookup.js";
+export type { EntityTypeMap, EntityFor, EntityOfQuery, TrimBlanks, FirstWord, Blank } from "./entity-lookup.js";

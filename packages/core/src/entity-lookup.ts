@@ -62,7 +62,8 @@ export interface EntityTypeMap {
   attributes: string;
 }
 
-type Blank = " " | "\t" | "\n" | "\r";
+/** Whitespace characters that separate words in a query. */
+export type Blank = " " | "\t" | "\n" | "\r";
 
 /** A string type without leading and trailing blanks. */
 export type TrimBlanks<S extends string> = S extends `${Blank}${infer R}`
@@ -76,7 +77,8 @@ export type EntityFor<T extends string> =
   Lowercase<TrimBlanks<T>> extends infer K ? (K extends keyof EntityTypeMap ? EntityTypeMap[K] : Entity) : Entity;
 
 /** The first word of a query (split at each kind of blank in turn). */
-type FirstWord<Q extends string> = Q extends `${infer W} ${string}`
+/** The first word of a query string (its entity type), at compile time. */
+export type FirstWord<Q extends string> = Q extends `${infer W} ${string}`
   ? FirstWord<W>
   : Q extends `${infer W}\t${string}`
     ? FirstWord<W>

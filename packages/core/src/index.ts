@@ -11,6 +11,7 @@ export type { HttpMethod } from "./transport.js";
 export type { Endpoint } from "./endpoint.js";
 export type { SessionPlugin, PluginMethods, UnionToIntersection, Constructor } from "./plugin.js";
 export { parseProxy, type ProxySetting } from "./proxy.js";
+export { SecretMasker } from "./redact.js";
 export { SessionLog, warnDeprecated, type Logger, type LogLevel, type LogOptions } from "./log.js";
 export {
   AccsynError,

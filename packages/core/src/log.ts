@@ -10,9 +10,13 @@ export type LogLevel = "debug" | "info" | "warn" | "error";
 
 /** Where log lines go. Any method may be left out to drop that level. */
 export interface Logger {
+  /** Verbose request and answer lines (only with `verbose`). */
   debug?(message: string): void;
+  /** Informational lines. */
   info?(message: string): void;
+  /** Warnings: backend messages, deprecations, multiple matches. */
   warn?(message: string): void;
+  /** Errors. */
   error?(message: string): void;
 }
 

@@ -29,14 +29,14 @@ export type { FileFilter, FilterOptions } from "./filters.js";
 export { assertAccsynPath, type AccsynPath, type AccsynPathList, type AccsynPathObject, type PathResult } from "./path.js";
 
 /** An operation that answers `T` for one path and a list of `{ path, result }` for a list of paths. */
-interface PathOperation<T, O> {
+export interface PathOperation<T, O> {
   (path: AccsynPathList, options?: O): Promise<PathResult<T>[]>;
   (path: AccsynPath, options?: O): Promise<T>;
   (path: AccsynPath | AccsynPathList, options?: O): Promise<T | PathResult<T>[]>;
 }
 
 /** An operation from one path to another (`rename`, `mv`). */
-interface TwoPathOperation {
+export interface TwoPathOperation {
   (path: AccsynPathList, to: AccsynPathList, options?: CallOptions): Promise<PathResult<boolean>[]>;
   (path: AccsynPath, to: AccsynPath, options?: CallOptions): Promise<boolean>;
   (path: AccsynPath | AccsynPathList, to: AccsynPath | AccsynPathList, options?: CallOptions): Promise<boolean | PathResult<boolean>[]>;

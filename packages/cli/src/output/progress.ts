@@ -13,7 +13,9 @@ export interface JobProgress {
 
 /** A progress display for one job. */
 export interface ProgressDisplay {
+  /** Shows the job's latest status and progress. */
   update(progress: JobProgress): void;
+  /** Ends the display (the bar is finished, the cursor released). */
   stop(): void;
 }
 

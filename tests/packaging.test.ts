@@ -1,0 +1,174 @@
+/**
+ * The packages as users get them: packs every publishable package with `pnpm pack` (needs the built
+ * dist/ — `pnpm test` builds first), installs the tarballs into a temporary project with npm (the
+ * registry serves the third-party dependencies), then
+ *   - runs a CommonJS script (`require("@accsyn/api")`) and an ES module script (`import … from
+ *     "@accsyn/api"`) against a local test server,
+ *   - type checks a consumer strictly with `tsc --noEmit` (module node16 as CJS and ESM, and
+ *     moduleResolution bundler), with skipLibCheck off so the shipped .d.ts/.d.cts are checked too,
+ *   - loads @accsyn/emulator and @accsyn/cli both ways, starts the packed emulator and answers
+ *     `accsyn --version` through the installed bin.
+ * The fixtures live in tests/packaging/consumer/. better-sqlite3 (the emulator's native addon) is
+ * installed with scripts off and its compiled addon copied from the workspace: compiling it with
+ * node-gyp would add minutes and proves nothing about our packages.
+ */
+import { execFile } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "./support/test-server.js";
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL("..", import.meta.url));
+const fixtures = join(root, "tests", "packaging", "consumer");
+const PACKAGES = ["core", "entities", "files", "acl", "settings", "api", "emulator", "cli"] as const;
+const INSTALL_TIMEOUT_MS = 240_000;
+const STEP_TIMEOUT_MS = 120_000;
+
+const manifest = (name: string): { name: string; version: string } =>
+  JSON.parse(readFileSync(join(root, "packages", name, "package.json"), "utf8"));
+
+let project: string;
+
+/** Runs a command in the consumer project; rejects with its output when it exits non-zero. */
+async function inProject(command: string, args: string[], env: Record<string, string> = {}) {
+  try {
+    return await run(command, args, { cwd: project, env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
+  } catch (error) {
+    const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${command} ${args.join(" ")} failed:\n${stdout}\n${stderr}`, { cause: error });
+  }
+}
+
+/** Copies the workspace's compiled better-sqlite3 addon into the project (same version, same Node). */
+function copyNativeAddon() {
+  const store = join(root, "node_modules", ".pnpm");
+  const wanted = JSON.parse(readFileSync(join(project, "node_modules", "better-sqlite3", "package.json"), "utf8")).version;
+  const built = join(store, `better-sqlite3@${wanted}`, "node_modules", "better-sqlite3", "build");
+  if (!existsSync(built)) throw new Error(`better-sqlite3@${wanted} is not built in the workspace (${built})`);
+  cpSync(built, join(project, "node_modules", "better-sqlite3", "build"), { recursive: true });
+}
+
+beforeAll(async () => {
+  project = mkdtempSync(join(tmpdir(), "accsyn-packaging-"));
+  const tarballs: string[] = [];
+  for (const name of PACKAGES) {
+    const pkgDir = join(root, "packages", name);
+    if (!existsSync(join(pkgDir, "dist"))) throw new Error(`packages/${name}/dist is missing: run \`pnpm build\` first`);
+    const { stdout } = await run("pnpm", ["pack", "--json", "--pack-destination", join(project, "tarballs")], { cwd: pkgDir });
+    tarballs.push(JSON.parse(stdout.slice(stdout.indexOf("{"))).filename);
+  }
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "accsyn-consumer", private: true }));
+  for (const file of readdirSync(fixtures)) cpSync(join(fixtures, file), join(project, file));
+  await inProject("npm", ["install", ...tarballs, "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"]);
+  copyNativeAddon();
+}, INSTALL_TIMEOUT_MS);
+
+afterAll(() => {
+  if (project) rmSync(project, { recursive: true, force: true });
+});
+
+describe("installed from the packed tarballs", () => {
+  let server: TestServer;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    server = await startTestServer((request) =>
+      request.path === "/api/v3/event"
+        ? { body: { result: [{ id: "6335521b2380fbabbdefc019", code: "alice@acme.example", role: "admin", status: "enabled" }] } }
+        : undefined,
+    );
+    const options = { workspace: "acme", username: "alice@acme.example", apiKey: "ak_public_3f9c2e", hostname: server.host, port: server.port, protocol: "http", retries: 0, env: {} };
+    env = { ACCSYN_CONSUMER_OPTIONS: JSON.stringify(options) };
+  });
+  afterAll(() => server?.close());
+
+  it("installs every package from its tarball, internal dependencies included", () => {
+    for (const name of PACKAGES) {
+      const installed = JSON.parse(readFileSync(join(project, "node_modules", "@accsyn", name, "package.json"), "utf8"));
+      expect(installed.version).toBe(manifest(name).version);
+      for (const range of Object.values<string>(installed.dependencies ?? {})) expect(range).not.toMatch(/^workspace:/);
+    }
+  });
+
+  it.each([
+    ["require.cjs", "cjs"],
+    ["import.mjs", "esm"],
+  ])("runs %s against a server", async (script, format) => {
+    const before = server.events().length;
+    const { stdout } = await inProject(process.execPath, [script], env);
+    expect(JSON.parse(stdout)).toEqual({
+      format,
+      version: manifest("core").version,
+      users: [{ id: "6335521b2380fbabbdefc019", code: "alice@acme.example", role: "admin", status: "enabled" }],
+    });
+    const sent = server.events().slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.event).toMatchObject({ uri: "user/find", workspace: "acme" });
+  }, STEP_TIMEOUT_MS);
+
+  // Which declaration files TypeScript picked shows that each exports "types" condition points at the
+  // right file: .d.cts for require (CommonJS), .d.ts for import (ESM and bundlers). @accsyn/api's
+  // declarations import the other five packages, so each resolution mode reaches all six.
+  const libraries = ["acl", "api", "core", "entities", "files", "settings"];
+  const cjsTypes = libraries.map((name) => `node_modules/@accsyn/${name}/dist/index.d.cts`);
+  const esmTypes = libraries.map((name) => `node_modules/@accsyn/${name}/dist/index.d.ts`);
+  it.each([
+    ["node16", { module: "node16", moduleResolution: "node16" }, ["consumer.cts", "consumer.mts"], [...cjsTypes, ...esmTypes]],
+    ["bundler", { module: "esnext", moduleResolution: "bundler" }, ["consumer.mts"], esmTypes],
+  ])("type checks strictly with module resolution %s", async (mode, resolution, files, declarations) => {
+    const tsconfig = {
+      compilerOptions: {
+        ...resolution,
+        target: "es2022",
+        lib: ["es2023"],
+        strict: true,
+        noUncheckedIndexedAccess: true,
+        exactOptionalPropertyTypes: true,
+        skipLibCheck: false,
+        noEmit: true,
+        types: ["node"],
+        typeRoots: [join(root, "node_modules", "@types")],
+      },
+      files,
+    };
+    writeFileSync(join(project, `tsconfig.${mode}.json`), JSON.stringify(tsconfig, null, 2));
+    const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+    const { stdout } = await inProject(process.execPath, [tsc, "-p", `tsconfig.${mode}.json`, "--listFiles"]);
+    const used = stdout.split("\n").filter((file) => file.includes("node_modules/@accsyn/"));
+    const relativeToProject = used.map((file) => file.slice(file.indexOf("node_modules/@accsyn/"))).sort();
+    expect(relativeToProject).toEqual([...declarations].sort());
+  }, STEP_TIMEOUT_MS);
+
+  it("loads the emulator both ways and serves the packed API from it", async () => {
+    const script = `
+      const { startEmulator } = require("@accsyn/emulator");
+      import("@accsyn/emulator").then(async (esm) => {
+        if (typeof esm.startEmulator !== "function") throw new Error("the ES module build has no startEmulator");
+        const emulator = await startEmulator({ port: 0 });
+        const { Session } = require("@accsyn/api");
+        const [user] = emulator.users;
+        const url = new URL(emulator.url);
+        const session = new Session({ workspace: emulator.workspace, username: user.username, apiKey: user.apiKey,
+          hostname: url.hostname, port: Number(url.port), protocol: "http", env: {}, logger: { warn() {} } });
+        const found = await session.find("user");
+        session.close();
+        await emulator.stop();
+        console.log(found.length);
+      });`;
+    const { stdout } = await inProject(process.execPath, ["-e", script]);
+    expect(Number(stdout.trim())).toBeGreaterThan(0);
+  }, STEP_TIMEOUT_MS);
+
+  it("runs the installed accsyn bin and loads the CLI both ways", async () => {
+    const bin = join(project, "node_modules", ".bin", "accsyn");
+    const { stdout } = await inProject(bin, ["--version"]);
+    expect(stdout.trim()).toContain(manifest("cli").version);
+    const loads = `const cjs = require("@accsyn/cli"); import("@accsyn/cli").then((esm) => console.log(typeof cjs.run, typeof esm.run));`;
+    const { stdout: kinds } = await inProject(process.execPath, ["-e", loads]);
+    expect(kinds.trim()).toBe("function function");
+  }, STEP_TIMEOUT_MS);
+});
