@@ -17,6 +17,8 @@ export function accsynTsup({ entry = ["src/index.ts"], cwd = process.cwd(), ...r
     splitting: false,
     treeshake: true,
     tsconfig: join(cwd, "tsconfig.build.json"),
+    // tsup keeps dependencies and peers external by itself; optional ones must stay external too.
+    external: Object.keys(pkg.optionalDependencies ?? {}),
     define: { __ACCSYN_PKG_VERSION__: JSON.stringify(pkg.version) },
     ...rest,
   };
