@@ -60,6 +60,8 @@ export class Session {
   #info: LoginInfo | undefined;
   #lastMessage: string | null = null;
   #closed = false;
+  #fixedHeaders: Record<string, string> | undefined;
+  readonly #hostname = Session.getHostname();
 
   /** Creates a session; throws {@link AccsynValidationError} when credentials are missing. No network I/O. */
   constructor(options: SessionOptions = {}) {
@@ -144,7 +146,7 @@ export class Session {
     const info = await this.login(options);
     const transport = this.#transport!;
     const event = buildEvent(
-      { workspace: this.workspace, session: info.sessionId, ident: this.username, hostname: Session.getHostname() },
+      { workspace: this.workspace, session: info.sessionId, ident: this.username, hostname: this.#hostname },
       uri,
       payload,
     );
@@ -210,14 +212,18 @@ export class Session {
     return `accsyn-ts v${VERSION} @ ${process.platform} ${osHostname()}(node ${process.versions.node})`;
   }
 
+  /** The headers every request carries; built once per session, copied per request. */
   #headers(): Record<string, string> {
-    const { username, apiKey } = this.#credentials;
-    const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
-    return {
-      Authorization: `basic ${b64(username)}:${b64(apiKey)}`,
-      "X-Accsyn-Workspace": this.workspace,
-      "X-Accsyn-Device": Session.device(),
-    };
+    if (!this.#fixedHeaders) {
+      const { username, apiKey } = this.#credentials;
+      const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
+      this.#fixedHeaders = {
+        Authorization: `basic ${b64(username)}:${b64(apiKey)}`,
+        "X-Accsyn-Workspace": this.workspace,
+        "X-Accsyn-Device": Session.device(),
+      };
+    }
+    return { ...this.#fixedHeaders };
   }
 
   async #newTransport(baseUrl: string, host: string, port: number): Promise<Transport> {
