@@ -136,3 +136,13 @@ export function sessionOptions(server: { port: number }, extra: Record<string, u
     },
   };
 }
+
+/** The events a server received, reduced to what the vectors pin down (method, uri, data, query, id). */
+export function sentEvents(server: TestServer): Array<Record<string, unknown>> {
+  return server.events().map(({ method, event }) => {
+    const out: Record<string, unknown> = { method, uri: event.uri, data: event.data };
+    if ("query" in event) out.query = event.query;
+    if ("id" in event) out.id = event.id;
+    return out;
+  });
+}

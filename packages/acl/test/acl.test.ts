@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AccsynApiError, AccsynValidationError, Session } from "@accsyn/core";
 import { access, acl, CODE_LOOKUP_TYPES, grant, revoke, toShareAccess } from "@accsyn/acl";
-import { sessionOptions, startTestServer, type Reply, type TestServer } from "../../../tests/support/test-server.js";
+import { sessionOptions, sentEvents, startTestServer, type Reply, type TestServer } from "../../../tests/support/test-server.js";
 
 const AclSession = Session.plugin(acl);
 
@@ -29,14 +29,7 @@ afterEach(async () => {
 });
 
 /** The events sent, reduced to what the vectors pin down. */
-function sent() {
-  return server.events().map(({ method, event }) => {
-    const out: Record<string, unknown> = { method, uri: event.uri, data: event.data };
-    if ("query" in event) out.query = event.query;
-    if ("id" in event) out.id = event.id;
-    return out;
-  });
-}
+const sent = () => sentEvents(server);
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
   return promise.then(

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AccsynApiError, AccsynValidationError, Session } from "@accsyn/core";
 import { deleteSetting, getSetting, getSettings, logs, setSetting, settings } from "@accsyn/settings";
-import { sessionOptions, startTestServer, type Reply, type TestServer } from "../../../tests/support/test-server.js";
+import { sessionOptions, sentEvents, startTestServer, type Reply, type TestServer } from "../../../tests/support/test-server.js";
 
 const SettingsSession = Session.plugin(settings);
 const JOB = "bf4eef818716bafab22ac70a";
@@ -23,14 +23,7 @@ afterEach(async () => {
 });
 
 /** The events sent, reduced to what the vectors pin down. */
-function sent() {
-  return server.events().map(({ method, event }) => {
-    const out: Record<string, unknown> = { method, uri: event.uri, data: event.data };
-    if ("query" in event) out.query = event.query;
-    if ("id" in event) out.id = event.id;
-    return out;
-  });
-}
+const sent = () => sentEvents(server);
 
 async function refused(promise: Promise<unknown>, message: RegExp): Promise<void> {
   const error = await promise.then(
