@@ -5,6 +5,7 @@
  */
 import { formatIsoLikePython, formatUtcDateTime } from "./dates.js";
 import { AccsynValidationError } from "./errors.js";
+import { objectPrototypeIsClean } from "./prototype.js";
 
 export { formatUtcDateTime, parseUtcDateTime } from "./dates.js";
 export { GZ_THRESHOLD, estimatePayloadSize, exceedsGzThreshold, gunzipBase64, gzipBase64 } from "./payload.js";
@@ -145,20 +146,31 @@ function encodeWith(value: unknown, style: Style): string {
  * aside: plain records (prototype `Object.prototype` or none) and arrays without `toJSON`, holding
  * strings, numbers, booleans, null and members `JSON.stringify` skips too, at most
  * {@link MAX_DEPTH} deep. Dates, bigints, boxed values, class instances and cycles take the Writer.
+ * `forIn`: walk members with `for…in`, which allocates no key array per object; only when
+ * {@link objectPrototypeIsClean}, so that it sees own members only.
  */
-function isPlainJson(value: unknown, depth: number): boolean {
+function isPlainJson(value: unknown, depth: number, forIn: boolean): boolean {
   if (typeof value !== "object") return typeof value !== "bigint";
   if (value === null) return true;
   if (depth > MAX_DEPTH || typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (!isPlainJson(value[i], depth + 1)) return false;
+    for (let i = 0; i < value.length; i++) if (!isPlainJson(value[i], depth + 1, forIn)) return false;
     return true;
   }
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return false;
   const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) if (!isPlainJson(record[key], depth + 1)) return false;
+  if (forIn) {
+    for (const key in record) if (!isPlainJson(record[key], depth + 1, true)) return false;
+  } else {
+    for (const key of Object.keys(record)) if (!isPlainJson(record[key], depth + 1, false)) return false;
+  }
   return true;
+}
+
+/** {@link isPlainJson} of a whole value, walking members the cheapest safe way. */
+function isPlainJsonValue(value: unknown): boolean {
+  return isPlainJson(value, 0, objectPrototypeIsClean());
 }
 
 /**
@@ -214,18 +226,21 @@ const WIRE_PRETTY: Style = { multiline: true, indent: "    ", date: formatUtcDat
  */
 export function encodeJson(value: unknown, options: EncodeJsonOptions = {}): string {
   if (options.pretty) return encodeWith(value, WIRE_PRETTY);
-  if (!isPlainJson(value, 0)) return encodeWith(value, WIRE);
+  if (!isPlainJsonValue(value)) return encodeWith(value, WIRE);
   return withPythonSeparators(escapeNonAscii(JSON.stringify(value) ?? "null")).toString("latin1");
 }
 
 /**
- * {@link encodeJson}'s wire form as UTF-8 bytes (the text is ASCII): what `gz_data` compresses,
- * without a detour through a string.
+ * The bytes `gz_data` carries before compression: `data` as compact ASCII JSON. The backend parses
+ * them and CONFORMANCE compares them decoded, never as text, so Python's cosmetic separators are
+ * left out here: that spares a pass over the whole payload and a few percent of the bytes to
+ * compress. Values `JSON.stringify` would write differently (Dates, bigints, boxed values, class
+ * instances) go through the wire encoder, separators included.
  * @throws AccsynValidationError as {@link encodeJson}.
  */
-export function encodeJsonBytes(value: unknown): Buffer {
-  if (!isPlainJson(value, 0)) return Buffer.from(encodeWith(value, WIRE), "latin1");
-  return withPythonSeparators(escapeNonAscii(JSON.stringify(value) ?? "null"));
+export function encodeGzPayload(value: unknown): Buffer {
+  if (!isPlainJsonValue(value)) return Buffer.from(encodeWith(value, WIRE), "latin1");
+  return Buffer.from(escapeNonAscii(JSON.stringify(value) ?? "null"), "latin1");
 }
 
 /**

@@ -4,7 +4,7 @@
  * `gz_data` replacing `data` above the reference client's size estimate.
  */
 import { randomUUID } from "node:crypto";
-import { encodeJson, encodeJsonBytes, exceedsGzThreshold, formatUtcDateTime, gzipBase64 } from "./codec.js";
+import { encodeJson, encodeGzPayload, exceedsGzThreshold, formatUtcDateTime, gzipBase64 } from "./codec.js";
 import type { HttpMethod } from "./transport.js";
 
 /** What an operation passes besides its uri. */
@@ -38,7 +38,7 @@ export function buildEvent(identity: EventIdentity, uri: string, payload: EventP
     hostname: identity.hostname,
   };
   const data = payload.data === undefined ? null : payload.data;
-  if (data !== null && exceedsGzThreshold(data)) event.gz_data = gzipBase64(encodeJsonBytes(data));
+  if (data !== null && exceedsGzThreshold(data)) event.gz_data = gzipBase64(encodeGzPayload(data));
   else event.data = data;
   if (payload.query !== undefined) event.query = payload.query;
   if (payload.id !== undefined) event.id = payload.id;

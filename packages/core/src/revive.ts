@@ -3,6 +3,7 @@
  * prefixes stripped, wherever they are. Pure functions, no I/O.
  */
 import { parseUtcDateTime } from "./dates.js";
+import { objectPrototypeIsClean } from "./prototype.js";
 
 const OBJECT_ID = "ObjectId:";
 
@@ -64,12 +65,6 @@ function reviveContainer(value: object, parsed: boolean): void {
   if (Array.isArray(value)) reviveArray(value, parsed);
   else if (parsed) reviveParsedRecord(value as Record<string, unknown>);
   else if (!(value instanceof Date)) reviveRecord(value as Record<string, unknown>);
-}
-
-/** True when `Object.prototype` has no enumerable members (nothing polluted it). */
-function objectPrototypeIsClean(): boolean {
-  for (const _key in Object.prototype) return false;
-  return true;
 }
 
 /**

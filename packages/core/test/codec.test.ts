@@ -7,6 +7,7 @@ import {
   GZ_THRESHOLD,
   decodeAnswer,
   dump,
+  encodeGzPayload,
   encodeJson,
   estimatePayloadSize,
   exceedsGzThreshold,
@@ -303,7 +304,45 @@ describe("payload estimate and gzip", () => {
     const recorded = request.event.gz_data as string;
     expect(gunzipBase64(recorded)).toBe(encodeJson(data));
     expect(JSON.parse(gunzipBase64(gzipBase64(encodeJson(data))))).toEqual(data);
+    expect(JSON.parse(gunzipBase64(gzipBase64(encodeGzPayload(data))))).toEqual(data);
     expect(request.gz_header).toMatchObject({ flags: 0, mtime: 0, xfl: 2, os: 255 });
+  });
+});
+
+describe("encodeGzPayload", () => {
+  it("is compact ASCII JSON that parses to what the wire encoder's text parses to", () => {
+    fc.assert(fc.property(fc.jsonValue(), (value) => {
+      const bytes = encodeGzPayload(value);
+      const text = bytes.toString("latin1");
+      expect(bytes.every((byte) => byte < 0x80)).toBe(true);
+      expect(JSON.parse(text)).toEqual(JSON.parse(encodeJson(value)));
+      expect(text).toBe(JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+    }), { numRuns: 300 });
+  });
+
+  it("writes Dates, bigints and boxed values as the wire encoder does", () => {
+    const value = { when: new Date("2024-02-29T23:59:58Z"), big: 12345678901234567890n, boxed: new String("s"), nested: [new Number(3)] };
+    expect(encodeGzPayload(value).toString("latin1")).toBe(encodeJson(value));
+  });
+
+  it("leaves out members inherited from a polluted Object.prototype, like JSON.stringify", () => {
+    const value = { tasks: [{ source: "a" }, { source: "b" }] };
+    const cycle: Record<string, unknown> = {};
+    cycle.again = cycle;
+    Object.defineProperty(Object.prototype, "polluted", { value: cycle, enumerable: true, configurable: true, writable: true });
+    try {
+      expect(encodeGzPayload(value).toString("latin1")).toBe('{"tasks":[{"source":"a"},{"source":"b"}]}');
+      expect(encodeJson(value)).toBe('{"tasks": [{"source": "a"}, {"source": "b"}]}');
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).polluted;
+    }
+  });
+
+  it("refuses what the wire encoder refuses", () => {
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    expect(() => encodeGzPayload(circular)).toThrow(AccsynValidationError);
+    expect(() => encodeGzPayload({ m: new Map() })).toThrow(AccsynValidationError);
   });
 });
 
