@@ -67,6 +67,16 @@ describe("inheritance and recursive access", () => {
     expect(omit.body.result).not.toHaveProperty("transfer_speed_limit");
   });
 
+  it("omit_defaults drops a scope's own value when it equals the default", async () => {
+    const q = await admin.create("queue", { name: "OwnDefault" });
+    await admin.call("PUT", "setting", { entitytype: "queue", name: "transfer_speed_limit", value: "100" }, { id: String(q.id) });
+    await admin.call("PUT", "setting", { entitytype: "queue", name: "max_transfers", value: "4" }, { id: String(q.id) });
+    const kept = await admin.call("GET", "setting", { entitytype: "queue", upstream: false, omit_defaults: false }, { id: String(q.id) });
+    expect(kept.body.result).toEqual({ transfer_speed_limit: "100", max_transfers: "4" });
+    const omitted = await admin.call("GET", "setting", { entitytype: "queue", upstream: false, omit_defaults: true }, { id: String(q.id) });
+    expect(omitted.body.result).toEqual({ max_transfers: "4" });
+  });
+
   it("lists ACLs of a volume's folders with recursive", async () => {
     const vol = (await admin.find("volume", "code=projects"))[0];
     const folder = await admin.create("folder", { name: "Rec", parent: String(vol?.id) });

@@ -72,7 +72,8 @@ export function setting(ctx: Ctx): unknown {
     for (const [k, v] of own) merged.set(k, v);
     if (name !== undefined || "name" in d) return { result: name === undefined ? null : (merged.get(name) ?? null) };
     const out: Record<string, string> = {};
-    for (const [k, v] of merged) if (!(d.omit_defaults === true && DEFAULT_SETTINGS[k] === v && !own.has(k))) out[k] = v;
+    // DOMAIN: omit_defaults drops every value equal to its default, a scope's own included
+    for (const [k, v] of merged) if (!(d.omit_defaults === true && DEFAULT_SETTINGS[k] === v)) out[k] = v;
     return { result: out };
   }
   const writable = type === "workspace" ? ctx.access.level === "admin" : target !== undefined && ctx.access.canWrite(target.kind, target.entity);
