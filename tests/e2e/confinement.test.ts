@@ -118,6 +118,25 @@ describe("confinement corpus", () => {
     expect(answer.slice(1).every((a) => typeof a.message === "string")).toBe(true);
   });
 
+  it("refuses '..' in any task path when the job is created, so no job exists", async () => {
+    const { admin } = e2e;
+    const before = (await admin.find("job")).length;
+    for (const [source, destination] of [
+      ["/../../../sentinel.txt", "share=projects/ok/"],
+      ["share=projects/ok/inside.txt", "admin@acme.test:/../../../../pwned/"],
+      ["share=projects/ok/inside.txt", "site=hq:../../pwned/"],
+      ["share=projects/ok/../../sentinel.txt", "admin@acme.test:/in/"],
+      ["C:\\work\\..\\..\\sentinel.txt", "share=projects/ok/"],
+    ]) {
+      await expect(admin.create("Job", { source, destination }), `${source} → ${destination}`).rejects.toThrow(/'\.\.' is not allowed/);
+    }
+    const job = await admin.create("Job", { source: "share=projects/ok/inside.txt", destination: "admin@acme.test:/in/", status: "paused" });
+    await expect(admin.create("Task", { source: "share=projects/../sentinel.txt", destination: "admin@acme.test:/in/" }, { entityId: job.id }))
+      .rejects.toThrow(/'\.\.' is not allowed/);
+    expect(await admin.find("job")).toHaveLength(before + 1);
+    expect(await admin.find(`task WHERE job=${job.id}`)).toHaveLength(1);
+  });
+
   it("refuses escapes in transfers: the job fails and nothing is copied", async () => {
     const { admin } = e2e;
     for (const [source, destination] of [

@@ -13,9 +13,31 @@ interface TaskInput {
   [key: string]: unknown;
 }
 
-/** The tasks of a create; compute tasks (work items, e.g. frame ranges) need no `source`. */
+/** The path part of a task end: after `site=<code>:`, `client=<id>:` or `<e-mail>:`, else the whole spec. */
+const PATH_OF_END = /^(?:site=[^:]+|client=[0-9a-f]{24}|[^:/\\\s]+@[^:/\\\s]+):(.*)$/i;
+
+/** True when a task end names a `..` segment (refused wherever it points). */
+function climbsUp(spec: string): boolean {
+  const path = PATH_OF_END.exec(spec)?.[1] ?? spec;
+  return path.split(/[\\/]+/).includes("..");
+}
+
+/**
+ * The tasks of a create; compute tasks (work items, e.g. frame ranges) need no `source`. A `..`
+ * segment in any path is refused here, before anything is stored, whichever way tasks are added.
+ */
 function taskList(raw: unknown, needSource = true): TaskInput[] {
-  // A list, a dict of tasks keyed "0", "1", …, or one task (`create("task", {source, destination})` wraps it in `tasks`).
+  return tasksOf(raw, needSource).map((task) => {
+    for (const end of [task.source, task.destination]) {
+      if (typeof end === "string" && climbsUp(end)) fail.bad(`Invalid path '${end}': '..' is not allowed`);
+    }
+    return task;
+  });
+}
+
+/** Reads the task inputs: a list, a dict of tasks keyed "0", "1", …, or one task. */
+function tasksOf(raw: unknown, needSource: boolean): TaskInput[] {
+  // `create("task", {source, destination})` wraps the one task in `tasks`
   const keyed = (o: Record<string, unknown>): boolean => !("source" in o) && Object.values(o).every(isObject);
   const list = Array.isArray(raw) ? raw : isObject(raw) ? (keyed(raw) ? Object.values(raw) : [raw]) : fail.bad("'tasks' must be a list or an object");
   return list.map((t, i) => {
