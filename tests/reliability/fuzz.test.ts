@@ -1,14 +1,14 @@
 /**
- * Fuzz: mutated vector events and random requests over raw HTTP, with a live admin session, against the emulator
- * bin in a child process. It never crashes or hangs, always answers a JSON object, and a rejected request changes
+ * Fuzz: mutated vector events and random requests over raw HTTP, with a live admin session and then a live
+ * `standard` session (the role with the most refusals), against the emulator bin in a child process. It never crashes or hangs, always answers a JSON object, and a rejected request changes
  * nothing (every entity type snapshotted through an admin `find` before and after). Seeded fast-check;
- * `ACCSYN_FUZZ_RUNS` inputs (500 in CI), `ACCSYN_FUZZ_SEED` to replay.
+ * `ACCSYN_FUZZ_RUNS` inputs in all (500 in CI; 70 % as admin, 30 % as standard), `ACCSYN_FUZZ_SEED` to replay.
  */
 import { request as httpRequest } from "node:http";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Session } from "@accsyn/api";
-import { bundleEmulatorBin, DEMO_USERS, emulatorSessionOptions, removeBundle, startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process.js";
+import { bundleEmulatorBin, DEMO_USERS, type DemoRole, emulatorSessionOptions, removeBundle, startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process.js";
 import { reportFigures } from "../support/reliability-report.js";
 import { fuzzRequests, vectorEvents, type FuzzRequest } from "./fuzz-inputs.js";
 
@@ -19,8 +19,20 @@ const ANSWER_TIMEOUT_MS = 10_000;
 let bin = "";
 let emu: EmulatorProcess;
 let observer: Session;
-let sessionId = "";
-const auth = `basic ${Buffer.from(DEMO_USERS.admin.username).toString("base64")}:${Buffer.from(DEMO_USERS.admin.apiKey).toString("base64")}`;
+/** The roles fuzzed, with their share of the inputs. */
+const ROLES: ReadonlyArray<readonly [DemoRole, number]> = [["admin", 0.7], ["standard", 0.3]];
+
+/** The Authorization header of a demo user. */
+function authOf(role: DemoRole): string {
+  const { username, apiKey } = DEMO_USERS[role];
+  return `basic ${Buffer.from(username).toString("base64")}:${Buffer.from(apiKey).toString("base64")}`;
+}
+
+/** A live session id of a demo user, logged in over raw HTTP. */
+async function login(role: DemoRole): Promise<string> {
+  const answer = await fetch(`${emu.url}/api/v3/api/login`, { method: "PUT", headers: { Authorization: authOf(role), "X-Accsyn-Workspace": "acme" }, body: "{}" });
+  return ((await answer.json()) as { result: { session_id: string } }).result.session_id;
+}
 
 interface RawAnswer {
   status: number;
@@ -38,8 +50,8 @@ function percentEncode(text: string): string {
   return out;
 }
 
-/** Sends one request on a fresh connection; rejects when no answer comes within the timeout. */
-function send(req: FuzzRequest): Promise<RawAnswer> {
+/** Sends one request on a fresh connection as `auth`; rejects when no answer comes within the timeout. */
+function send(req: FuzzRequest, auth: string): Promise<RawAnswer> {
   const url = new URL(`${emu.url}/api/v3/event`);
   const body = req.carrier === "body" ? Buffer.from(req.text, "utf8") : undefined;
   return new Promise((resolve, reject) => {
@@ -86,8 +98,6 @@ beforeAll(async () => {
   bin = bundleEmulatorBin();
   emu = await startEmulatorProcess(bin, ["--rate", "0"]);
   observer = new Session(emulatorSessionOptions(emu.url, "admin"));
-  const login = await fetch(`${emu.url}/api/v3/api/login`, { method: "PUT", headers: { Authorization: auth, "X-Accsyn-Workspace": "acme" }, body: "{}" });
-  sessionId = ((await login.json()) as { result: { session_id: string } }).result.session_id;
 }, 60_000);
 afterAll(async () => {
   observer?.close();
@@ -96,58 +106,66 @@ afterAll(async () => {
 });
 
 describe("fuzz", () => {
-  it(`${RUNS} mutated and random events: no crash, no hang, always JSON, no state change when rejected`, async () => {
+  it(`${RUNS} mutated and random events as admin and standard: no crash, no hang, always JSON, no state change when rejected`, async () => {
     const bases = vectorEvents();
     expect(bases.length).toBeGreaterThan(100);
     const stats = { inputs: 0, accepted: 0, rejected: 0, crashes: 0, hangs: 0, nonJson: 0, stateChanges: 0 };
-    const statuses = new Map<number, number>();
-    let before = await snapshot();
-    let stale = false;
+    const statuses = new Map<string, number>();
+    let runsLeft = RUNS;
+    for (const [index, [role, share]] of ROLES.entries()) {
+      const runs = index === ROLES.length - 1 ? runsLeft : Math.round(RUNS * share);
+      runsLeft -= runs;
+      const auth = authOf(role);
+      let before = await snapshot();
+      let stale = false;
 
-    await fc.assert(
-      fc.asyncProperty(fuzzRequests(bases, sessionId), async (req) => {
-        if (stale) before = await snapshot();
-        stats.inputs++;
-        const answer = await send(req).catch((err: Error) => {
-          if (emu.alive()) stats.hangs++;
-          else stats.crashes++;
-          throw new Error(`${req.method} ${req.text.slice(0, 200)}: ${err.message}; emulator ${emu.alive() ? "alive" : "dead"}\n${emu.stderr()}`);
-        });
-        statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
-        let body: unknown;
-        try {
-          body = JSON.parse(answer.body);
-        } catch {
-          body = undefined;
-        }
-        if (!answer.contentType.startsWith("application/json") || typeof body !== "object" || body === null || Array.isArray(body)) {
-          stats.nonJson++;
-          throw new Error(`not a JSON object (${answer.status} ${answer.contentType}): ${answer.body.slice(0, 200)}`);
-        }
-        const rejected = answer.status !== 200 || "message" in body || "exception" in body;
-        if (answer.status === 500) throw new Error(`internal error for ${req.method} ${req.text.slice(0, 300)}: ${answer.body}`);
-        if (!rejected) {
-          stats.accepted++;
-          stale = true;
-          return;
-        }
-        stats.rejected++;
-        const after = await snapshot();
-        if (after !== before) {
-          stats.stateChanges++;
-          throw new Error(`rejected ${req.method} ${req.text.slice(0, 300)} (${answer.body.slice(0, 200)}) changed the state`);
-        }
-        stale = false;
-      }),
-      { numRuns: RUNS, seed: SEED, endOnFailure: true },
-    );
+      await fc.assert(
+        fc.asyncProperty(fuzzRequests(bases, await login(role)), async (req) => {
+          if (stale) before = await snapshot();
+          stats.inputs++;
+          const answer = await send(req, auth).catch((err: Error) => {
+            if (emu.alive()) stats.hangs++;
+            else stats.crashes++;
+            throw new Error(`${role}: ${req.method} ${req.text.slice(0, 200)}: ${err.message}; emulator ${emu.alive() ? "alive" : "dead"}\n${emu.stderr()}`);
+          });
+          const key = `${role} ${answer.status}`;
+          statuses.set(key, (statuses.get(key) ?? 0) + 1);
+          let body: unknown;
+          try {
+            body = JSON.parse(answer.body);
+          } catch {
+            body = undefined;
+          }
+          if (!answer.contentType.startsWith("application/json") || typeof body !== "object" || body === null || Array.isArray(body)) {
+            stats.nonJson++;
+            throw new Error(`${role}: not a JSON object (${answer.status} ${answer.contentType}): ${answer.body.slice(0, 200)}`);
+          }
+          const rejected = answer.status !== 200 || "message" in body || "exception" in body;
+          if (answer.status === 500) throw new Error(`${role}: internal error for ${req.method} ${req.text.slice(0, 300)}: ${answer.body}`);
+          if (!rejected) {
+            stats.accepted++;
+            stale = true;
+            return;
+          }
+          stats.rejected++;
+          const after = await snapshot();
+          if (after !== before) {
+            stats.stateChanges++;
+            throw new Error(`${role}: rejected ${req.method} ${req.text.slice(0, 300)} (${answer.body.slice(0, 200)}) changed the state`);
+          }
+          stale = false;
+        }),
+        { numRuns: runs, seed: SEED + index, endOnFailure: true },
+      );
+      expect(emu.alive()).toBe(true);
+    }
 
-    expect(emu.alive()).toBe(true);
     reportFigures("fuzz", { ...stats });
     console.log(`fuzz (seed ${SEED}): ${stats.inputs} inputs, ${stats.accepted} accepted, ${stats.rejected} rejected, ` +
       `${stats.crashes} crashes, ${stats.hangs} hangs, ${stats.nonJson} non-JSON answers, ${stats.stateChanges} state changes on rejection; ` +
       `statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
     expect(stats.inputs).toBe(RUNS);
+    expect([...statuses.keys()].filter((k) => k.startsWith("standard ")).length).toBeGreaterThan(1);
     expect(stats.rejected).toBeGreaterThan(0);
   }, 240_000);
 });
