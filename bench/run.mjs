@@ -18,8 +18,8 @@ const CLI_BIN = join(ROOT, "packages/cli/dist/bin.cjs");
 const LARGE_COUNT = 50_000;
 const TASKS = 100_000;
 const PLAN = quick
-  ? { small: { calls: 500, reps: 3, warmup: 200 }, concurrent: { calls: 2_000, reps: 2, warmup: 300 }, large: 2, create: 2, memory: 1, startup: 3 }
-  : { small: { calls: 2_000, reps: 9, warmup: 1_000 }, concurrent: { calls: 10_000, reps: 5, warmup: 2_000 }, large: 7, create: 5, memory: 3, startup: 10 };
+  ? { small: { calls: 500, reps: 3, warmup: 200 }, concurrent: { calls: 2_000, reps: 2, warmup: 300 }, large: 3, create: 3, memory: 1, startup: 3 }
+  : { small: { calls: 2_000, reps: 9, warmup: 1_000 }, concurrent: { calls: 10_000, reps: 5, warmup: 2_000 }, large: 11, create: 7, memory: 3, startup: 10 };
 
 function startServer() {
   return new Promise((resolve, reject) => {
