@@ -29,6 +29,8 @@ export interface Reply {
   delayMs?: number;
   /** Destroy the socket instead of answering. */
   destroy?: boolean;
+  /** Answer with `Connection: close` and destroy the socket right after the body. */
+  hangUpAfter?: boolean;
 }
 
 /** Decides the answer to one request. */
@@ -88,8 +90,9 @@ export async function startTestServer(handler: Handler, tls?: { key: string; cer
         return;
       }
       const text = typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body);
-      res.writeHead(reply.status ?? 200, { "Content-Type": reply.contentType ?? "application/json" });
-      res.end(text);
+      res.writeHead(reply.status ?? 200, { "Content-Type": reply.contentType ?? "application/json", ...(reply.hangUpAfter ? { Connection: "close" } : {}) });
+      if (reply.hangUpAfter) res.end(text, () => req.socket.destroy());
+      else res.end(text);
     });
   };
   const server = tls ? https.createServer({ key: tls.key, cert: tls.cert }, listener) : http.createServer(listener);

@@ -89,6 +89,25 @@ describe("timeouts", () => {
   });
 });
 
+describe("answers of any status", () => {
+  it("keep their body when the server hangs up right after it (small and large, GET and POST)", async () => {
+    const filler = "x".repeat(300_000);
+    let status = 400;
+    const s = await server((req) => {
+      if (req.path !== "/api/v3/event") return undefined;
+      return { status, body: { message: `No transfer ${status}`, filler: status === 500 ? filler : "" }, hangUpAfter: true };
+    });
+    const { options } = sessionOptions(s, { retries: 0 });
+    const client = session(options);
+    for (const next of [400, 500]) {
+      status = next;
+      await expect(client.request("GET", "transfer/find")).rejects.toThrow(new RegExp(`No transfer ${next}`));
+      await expect(client.request("POST", "transfer/create", { data: { a: 1 } })).rejects.toThrow(new RegExp(`No transfer ${next}`));
+    }
+    expect(s.events()).toHaveLength(4);
+  });
+});
+
 describe("retries", () => {
   it("retries a GET on 502/503/504 and succeeds", async () => {
     let failures = 2;
