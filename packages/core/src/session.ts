@@ -228,7 +228,7 @@ export class Session {
 
   async #newTransport(baseUrl: string, host: string, port: number): Promise<Transport> {
     const options = this.#options;
-    return new Transport({
+    return Transport.open({
       baseUrl,
       host,
       port,

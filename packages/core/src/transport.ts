@@ -5,7 +5,7 @@
  * holds no secret.
  */
 import { isAscii } from "node:buffer";
-import got, { type Got, HTTPError, type Request as GotRequest, type RequestError, type Response } from "got";
+import type { Got, Request as GotRequest, RequestError, Response } from "got";
 import { AccsynAbortError, AccsynNetworkError, AccsynProtocolError } from "./errors.js";
 import type { Agents } from "./proxy.js";
 import type { SecretMasker } from "./redact.js";
@@ -51,13 +51,35 @@ export interface HttpAnswer {
 const RETRY_STATUS = [502, 503, 504];
 const RETRY_ERRORS = ["ECONNRESET", "ECONNREFUSED", "EPIPE", "ENOTFOUND", "ENETUNREACH", "EAI_AGAIN", "ETIMEDOUT"];
 
+/** The got module. */
+type GotModule = typeof import("got");
+
+let gotModule: Promise<GotModule> | undefined;
+
+/**
+ * got, imported on first use (once per process): it takes longer to load than the rest of the
+ * SDK, and a program that imports the SDK without calling (yet) should not wait for it.
+ */
+function loadGot(): Promise<GotModule> {
+  gotModule ??= import("got");
+  return gotModule;
+}
+
 /** Sends HTTP requests for one session. */
 export class Transport {
   private readonly client: Got;
 
-  constructor(private readonly config: TransportConfig) {
+  /** Opens a transport (loading got on first use). */
+  static async open(config: TransportConfig): Promise<Transport> {
+    return new Transport(config, await loadGot());
+  }
+
+  private constructor(
+    private readonly config: TransportConfig,
+    private readonly got: GotModule,
+  ) {
     const { retries, retryDelayMs } = config;
-    this.client = got.extend({
+    this.client = got.default.extend({
       prefixUrl: `${config.baseUrl}/`,
       // in got's stream API an HTTP error status is what triggers its retries; exchange() turns
       // the error back into the answer it carries
@@ -123,7 +145,7 @@ export class Transport {
           resolve({ status: response.statusCode, text: bodyText(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)), url: response.url });
         });
         stream.once("error", (error: Error) => {
-          if (error instanceof HTTPError) resolve(answerOf(error.response));
+          if (error instanceof this.got.HTTPError) resolve(answerOf(error.response));
           else reject(error);
         });
         stream.once("retry", (_attempt: number, _error: RequestError, next: () => GotRequest) => follow(next()));
