@@ -172,6 +172,18 @@ export interface MappedCall {
   positional: unknown[];
 }
 
+/**
+ * Defaults of the TS API that deliberately differ from the reference, made explicit so the vector's
+ * wire still applies: `grant` on a share gives read-only access unless `write` is given (the
+ * reference grants write too; issue 17 picked the safer default for the SDK and the CLI).
+ */
+function applyDocumentedDefaults(method: string, byName: Map<string, unknown>): void {
+  const data = byName.get("data");
+  if (method === "grant" && typeof data === "object" && data !== null && !Array.isArray(data) && !("write" in data)) {
+    byName.set("data", { ...data, write: true });
+  }
+}
+
 /** Maps a Python call onto the TypeScript method per API.md. */
 export function mapCall(call: VectorCall, ctx: ReplayContext): MappedCall {
   const mapping = METHODS[call.method];
@@ -183,6 +195,7 @@ export function mapCall(call: VectorCall, ctx: ReplayContext): MappedCall {
     byName.set(name, materialise(arg, ctx));
   });
   for (const [name, value] of Object.entries(call.kwargs ?? {})) byName.set(name, materialise(value, ctx));
+  applyDocumentedDefaults(call.method, byName);
   const positional = mapping.positional.map((name) => byName.get(name));
   const lastGiven = mapping.positional.reduce((last, name, index) => (byName.has(name) ? index : last), -1);
   const options: Record<string, unknown> = {};

@@ -54,6 +54,26 @@ function parseAnswer(exchange: Exchange | undefined): Answer {
   }
 }
 
+/**
+ * The reference's Python wording and the TypeScript wording the SDK uses instead (CONFORMANCE.md:
+ * messages "may be worded differently but must give the same guidance"; issue 17: messages speak
+ * TypeScript). Applied to the recorded message before it is looked for in ours.
+ */
+const TYPESCRIPT_WORDING: ReadonlyArray<[RegExp, string]> = [
+  [/must be dict and have content/g, "must be a non-empty object"],
+  [/must be a dict with/g, "must be an object with"],
+  [/must be of string type/g, "must be a string"],
+  [/not a string\/list\/dict/g, "not a string/array/object"],
+  [/^None or empty data/g, "Missing (null/undefined) or empty data"],
+  // The reference says "found" twice ("No user found with code 'x' found!").
+  [/^(No \w+ found with code '[^']*')( found)$/g, "$1"],
+];
+
+/** The recorded message in the SDK's TypeScript wording. */
+export function inTypeScriptWording(message: string): string {
+  return TYPESCRIPT_WORDING.reduce((text, [python, typescript]) => text.replace(python, typescript), message);
+}
+
 /** True when a message embeds Python-only text (tracebacks, reprs) that cannot be reproduced. */
 export function isPythonSpecific(message: string): boolean {
   return /<traceback>|<now-repr>|REST (GET|PUT|POST|DELETE) \{/.test(message);
@@ -73,7 +93,7 @@ export function defaultExpectation(outcome: Outcome, exchanges: Exchange[], tran
   }
   const message = outcome.raises.message;
   if (transportError) return { kind: "raises", classes: ["AccsynNetworkError"] };
-  if (exchanges.length === 0) return { kind: "raises", classes: ["AccsynValidationError"], includes: [withoutFinalPunctuation(message)] };
+  if (exchanges.length === 0) return { kind: "raises", classes: ["AccsynValidationError"], includes: [inTypeScriptWording(withoutFinalPunctuation(message))] };
   const answer = parseAnswer(exchanges[exchanges.length - 1]);
   if (!answer.json) return { kind: "raises", classes: ["AccsynProtocolError"] };
   const body = answer.value as Record<string, unknown> | null;
@@ -81,7 +101,7 @@ export function defaultExpectation(outcome: Outcome, exchanges: Exchange[], tran
     if ("exception" in body || "message" in body) return { kind: "raises", classes: ["AccsynApiError"], exact: message };
   }
   // Raised by the client after a usable answer (e.g. a code look-up found nothing).
-  return { kind: "raises", classes: ["AccsynValidationError", "AccsynApiError"], includes: [withoutFinalPunctuation(message)] };
+  return { kind: "raises", classes: ["AccsynValidationError", "AccsynApiError"], includes: [inTypeScriptWording(withoutFinalPunctuation(message))] };
 }
 
 /** Checks the call's result or error against the expectation. */

@@ -1,6 +1,6 @@
 /** `grant`: gives a user access to a delivery/request/stream (recipient) or to a share (ACL). */
 import {
-  AccsynApiError,
+  AccsynNotFoundError,
   AccsynValidationError,
   isPlainObject,
   normaliseEntityType,
@@ -15,7 +15,10 @@ import { SUPPORTED_PAIRS, targetKind, type RecipientTargetType, type ShareTarget
 export interface GrantData {
   /** Read access on a share (default true). */
   read?: boolean;
-  /** Write access on a share (default true). */
+  /**
+   * Write access on a share (default false: read-only, the safer choice, as in the CLI). The
+   * reference Python client defaults to true; pass `write: true` for its behaviour.
+   */
   write?: boolean;
   /** E-mail the user about the new access (default true). */
   notify?: boolean;
@@ -27,7 +30,7 @@ export interface GrantData {
   invite?: boolean;
 }
 
-const INVALID_DATA = "Invalid grant access data supplied, must be a dict with values!";
+const INVALID_DATA = "Invalid grant access data supplied, must be an object with values!";
 
 /** Grants a user a place among a delivery's, request's or stream's recipients; resolves `true`. */
 export async function grant(
@@ -96,7 +99,7 @@ export async function grant(
   else {
     const found = await findIdByCode(session, type, entity.code, signal);
     if (found === null && !invite) {
-      throw new AccsynApiError(`No user found with code '${entity.code}', and invite is not allowed!`, { uri: "user/find" });
+      throw new AccsynNotFoundError(`No user found with code '${entity.code}', and invite is not allowed! Check the e-mail, or leave invite on to invite them.`, { uri: "user/find" });
     }
     user = found ?? entity.code;
   }
@@ -104,7 +107,7 @@ export async function grant(
   if ("id" in targetRef) targetIdResolved = targetRef.id;
   else {
     const found = await findIdByCode(session, target, targetRef.code, signal);
-    if (found === null) throw new AccsynApiError(`No ${target} found with code '${targetRef.code}'!`, { uri: `${target}/find` });
+    if (found === null) throw new AccsynNotFoundError(`No ${target} found with code '${targetRef.code}'! Check the code, or give the ${target}'s id.`, { uri: `${target}/find` });
     targetIdResolved = found;
   }
 
@@ -116,7 +119,7 @@ export async function grant(
     entity: `user:${user}`,
     target: `share:${targetIdResolved}`,
     read: given.read ?? true,
-    write: given.write ?? true,
+    write: given.write ?? false,
     notify: given.notify ?? true,
     message: given.message ?? "",
     path: given.path ?? "/",

@@ -19,7 +19,7 @@ import type { AccessTargetType, RecipientTargetType, ShareTargetType } from "./t
 export { grant, type GrantData } from "./grant.js";
 export { access, toShareAccess, type AccessOptions, type Recipient, type ShareAccess } from "./access.js";
 export { revoke } from "./revoke.js";
-export { CODE_LOOKUP_TYPES, checkIdOrCode, findIdByCode, type IdOrCode } from "./lookup.js";
+export { CODE_LOOKUP_TYPES, checkIdOrCode, findIdByCode, resolveIdOrCode, type IdOrCode } from "./lookup.js";
 export type { AccessTargetType, RecipientTargetType, ShareTargetType } from "./targets.js";
 
 /** `grant` bound to a session (see the standalone {@link grant}). */

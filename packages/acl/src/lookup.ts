@@ -3,7 +3,7 @@
  * `GET <type>/find`, query `code='<code lowercased>'` and no data, for the entity types whose
  * codes are unique.
  */
-import { AccsynApiError, AccsynValidationError, describe, isEntityId, type CallOptions, type Session } from "@accsyn/core";
+import { AccsynApiError, AccsynNotFoundError, AccsynValidationError, describe, isEntityId, type CallOptions, type Session } from "@accsyn/core";
 
 /** Entity types whose code is unique, so that a code can stand for the id. */
 export const CODE_LOOKUP_TYPES: ReadonlySet<string> = new Set([
@@ -59,4 +59,14 @@ export async function findIdByCode(
     throw new AccsynApiError(`The ${entitytype} found with code '${code}' has no id.`, { uri });
   }
   return id;
+}
+
+/** The id behind an id-or-code: as is, or looked up; throws {@link AccsynNotFoundError} when no entity has the code. */
+export async function resolveIdOrCode(session: Session, entitytype: string, ref: IdOrCode, options: CallOptions = {}): Promise<string> {
+  if ("id" in ref) return ref.id;
+  const found = await findIdByCode(session, entitytype, ref.code, options);
+  if (found === null) {
+    throw new AccsynNotFoundError(`No ${entitytype} found with code '${ref.code}'. Check the code, or give the ${entitytype}'s id.`, { uri: `${entitytype}/find` });
+  }
+  return found;
 }

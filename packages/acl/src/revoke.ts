@@ -1,14 +1,7 @@
 /** `revoke`: removes a user from a delivery's recipients or deletes its ACL on a share. */
-import { AccsynApiError, AccsynValidationError, normaliseEntityType, type CallOptions, type Session } from "@accsyn/core";
-import { checkIdOrCode, findIdByCode, type IdOrCode } from "./lookup.js";
+import { AccsynNotFoundError, AccsynValidationError, normaliseEntityType, type CallOptions, type Session } from "@accsyn/core";
+import { checkIdOrCode, resolveIdOrCode } from "./lookup.js";
 import { SUPPORTED_PAIRS, targetKind, type AccessTargetType } from "./targets.js";
-
-async function resolve(session: Session, type: string, ref: IdOrCode, options: CallOptions): Promise<string> {
-  if ("id" in ref) return ref.id;
-  const found = await findIdByCode(session, type, ref.code, options);
-  if (found === null) throw new AccsynApiError(`No ${type} found with code '${ref.code}' found!`, { uri: `${type}/find` });
-  return found;
-}
 
 /**
  * Revokes a user's access: from a delivery/request/stream (`job/recipient`), or from a share by
@@ -32,8 +25,8 @@ export async function revoke(
     throw new AccsynValidationError(`Unsupported revoke access operation! Cannot revoke a ${type}'s access to a ${target}.${SUPPORTED_PAIRS}`);
   }
   const signal = options.signal ? { signal: options.signal } : {};
-  const user = await resolve(session, type, entity, signal);
-  const share = await resolve(session, target, targetRef, signal);
+  const user = await resolveIdOrCode(session, type, entity, signal);
+  const share = await resolveIdOrCode(session, target, targetRef, signal);
   if (kind === "recipients") {
     const answer = await session.request("DELETE", "job/recipient", { data: { recipient: user }, id: share }, signal);
     return answer.result as boolean;
@@ -41,7 +34,10 @@ export async function revoke(
   const found = await session.request("GET", "acl/find", { data: {}, query: `acl WHERE entity=user:${user} AND target=share:${share}` }, signal);
   const acl = Array.isArray(found.result) ? (found.result[0] as { id?: unknown } | undefined) : undefined;
   if (!acl || typeof acl.id !== "string") {
-    throw new AccsynApiError(`No ACL found for user ${user} and share ${share}`, { uri: "acl/find" });
+    throw new AccsynNotFoundError(
+      `No ACL found for user ${user} and share ${share}: the user has no access there to revoke. See who has access with access("${target}", "${share}").`,
+      { uri: "acl/find" },
+    );
   }
   const answer = await session.request("DELETE", "acl/delete", { data: {}, id: acl.id }, signal);
   return answer.result as boolean;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { AccsynApiError, AccsynValidationError, Session } from "@accsyn/core";
+import { AccsynApiError, AccsynNotFoundError, AccsynValidationError, Session } from "@accsyn/core";
 import { access, acl, CODE_LOOKUP_TYPES, grant, revoke, toShareAccess } from "@accsyn/acl";
 import { sessionOptions, sentEvents, startTestServer, type Reply, type TestServer } from "../../../tests/support/test-server.js";
 
@@ -81,7 +81,7 @@ describe("grant", () => {
     ]);
   });
 
-  it("fills ACL defaults and adds invite: false when asked (grant__folder_invite_false_flag)", async () => {
+  it("fills ACL defaults, read-only unless write is given, and adds invite: false when asked (grant__folder_invite_false_flag)", async () => {
     replies["acl/create"] = { body: { result: [{ id: "7f8b48ad264d5193d6284544" }] } };
     const home = "e112e1bfe0d0ff58d1858c35";
     expect(await session.grant("user", USER, "home", home, { invite: false, notify: false })).toEqual({ id: "7f8b48ad264d5193d6284544" });
@@ -89,7 +89,7 @@ describe("grant", () => {
       entity: `user:${USER}`,
       target: `share:${home}`,
       read: true,
-      write: true,
+      write: false,
       notify: false,
       message: "",
       path: "/",
@@ -142,7 +142,7 @@ describe("grant", () => {
     replies["user/find"] = { body: { result: [] } };
     const error = await rejection(session.grant("user", "nobody@acme.example", "delivery", DELIVERY, { invite: false }));
     expect(error).toBeInstanceOf(AccsynApiError);
-    expect(error.message).toBe("No user found with code 'nobody@acme.example', and invite is not allowed!");
+    expect(error.message).toBe("No user found with code 'nobody@acme.example', and invite is not allowed! Check the e-mail, or leave invite on to invite them.");
     expect(sent()).toEqual([{ method: "GET", uri: "user/find", data: null, query: "code='nobody@acme.example'" }]);
   });
 
@@ -150,7 +150,7 @@ describe("grant", () => {
     replies["collection/find"] = { body: { result: [] } };
     const error = await rejection(session.grant("user", USER, "collection", "Missing-Collection", { read: true }));
     expect(error).toBeInstanceOf(AccsynApiError);
-    expect(error.message).toBe("No collection found with code 'missing-collection'!");
+    expect(error.message).toBe("No collection found with code 'missing-collection'! Check the code, or give the collection's id.");
     expect(sent()).toEqual([{ method: "GET", uri: "collection/find", data: null, query: "code='missing-collection'" }]);
   });
 
@@ -172,8 +172,8 @@ describe("grant", () => {
     ["a code for a type without unique codes (grant__non_unique_entity_code_rejected)", [null as never, "job", "dailies-042", "delivery", DELIVERY], /^Please supply a valid job ID!/],
     ["an unsupported target (grant__unsupported_target)", [null as never, "user", USER, "job", "bf4eef818716bafab22ac70a"], /^Unsupported grant access operation!/],
     ["an unsupported entity type", [null as never, "site", "hq", "folder", FOLDER, { read: true }], /^Unsupported grant access operation!/],
-    ["a share without data (grant__volume_without_data_rejected)", [null as never, "user", USER, "volume", VOLUME], /^Invalid grant access data supplied, must be a dict with values!/],
-    ["a share with empty data", [null as never, "user", USER, "folder", FOLDER, {}], /^Invalid grant access data supplied, must be a dict with values!/],
+    ["a share without data (grant__volume_without_data_rejected)", [null as never, "user", USER, "volume", VOLUME], /^Invalid grant access data supplied, must be an object with values!/],
+    ["a share with empty data", [null as never, "user", USER, "folder", FOLDER, {}], /^Invalid grant access data supplied, must be an object with values!/],
     ["data that is not an object", [null as never, "user", USER, "delivery", DELIVERY, "read" as never], /^Invalid grant access data supplied/],
     ["a delivery given by code", [null as never, "user", USER, "delivery", "reel2"], /^Please supply a valid delivery ID!/],
     ["an empty user", [null as never, "user", "", "delivery", DELIVERY], /^Please supply a valid user ID!/],
@@ -276,7 +276,8 @@ describe("revoke", () => {
     replies["acl/find"] = { body: { result: [] } };
     const error = await rejection(session.revoke("user", USER, "collection", collection));
     expect(error).toBeInstanceOf(AccsynApiError);
-    expect(error.message).toBe(`No ACL found for user ${USER} and share ${collection}`);
+    expect(error).toBeInstanceOf(AccsynNotFoundError);
+    expect(error.message).toBe(`No ACL found for user ${USER} and share ${collection}: the user has no access there to revoke. See who has access with access("collection", "${collection}").`);
     expect(sent()).toEqual([{ method: "GET", uri: "acl/find", data: {}, query: `acl WHERE entity=user:${USER} AND target=share:${collection}` }]);
   });
 
@@ -284,7 +285,8 @@ describe("revoke", () => {
     replies["user/find"] = { body: { result: [] } };
     const error = await rejection(session.revoke("user", "ghost@acme.example", "delivery", DELIVERY));
     expect(error).toBeInstanceOf(AccsynApiError);
-    expect(error.message).toBe("No user found with code 'ghost@acme.example' found!");
+    expect(error).toBeInstanceOf(AccsynNotFoundError);
+    expect(error.message).toBe("No user found with code 'ghost@acme.example'. Check the code, or give the user's id.");
     expect(sent()).toHaveLength(1);
   });
 

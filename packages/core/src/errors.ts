@@ -73,6 +73,15 @@ export class AccsynApiError extends AccsynError {
   }
 }
 
+/**
+ * Something the call needs does not exist: a user or share given by code, an ACL to revoke. The
+ * SDK found out itself (a look-up answered nothing); an HTTP 404 of the backend stays an
+ * {@link AccsynApiError} with `status` 404.
+ */
+export class AccsynNotFoundError extends AccsynApiError {
+  override readonly code: string = "ACCSYN_NOT_FOUND";
+}
+
 /** A job reached a failing status (`failed`, `aborted`, …) while the SDK waited for it. */
 export class AccsynJobError extends AccsynApiError {
   override readonly code: string = "ACCSYN_JOB";

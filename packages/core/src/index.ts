@@ -17,6 +17,7 @@ export {
   AccsynError,
   AccsynValidationError,
   AccsynApiError,
+  AccsynNotFoundError,
   AccsynJobError,
   AccsynNetworkError,
   AccsynAbortError,

@@ -17,7 +17,11 @@ import { requestOptions, type EntityData } from "./shared.js";
 export interface CreateOptions extends CallOptions {
   /** The parent: the job of new tasks, the collection of new files. */
   entityId?: string;
-  /** (jobs and tasks) Retry an existing task with the same source and destination instead of adding a duplicate. */
+  /**
+   * (jobs and tasks) What happens to a task whose source and destination equal an existing task's:
+   * `false` makes the call fail; `true` or left out retries the existing task instead of adding
+   * a duplicate (the backend's default).
+   */
   allowDuplicates?: boolean;
   /** (jobs and tasks) Replace an existing task with the same source and destination. */
   replaceDuplicates?: boolean;

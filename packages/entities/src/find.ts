@@ -43,7 +43,7 @@ export interface FindOptions extends FindOneOptions {
   singleEntityQuery?: boolean;
 }
 
-const QUERY_TYPE = "Invalid query type supplied, must be of string type!";
+const QUERY_TYPE = "Invalid query type supplied, must be a string!";
 const ATTRIBUTES_FORM = 'Please query attributes by expressions on the form "attributes WHERE entitytype=job"';
 const ATTRIBUTES_MISSING = 'Please query which entity to obtain attributes for (i.e. "attributes WHERE entitytype=job")';
 const ATTRIBUTE_EXPRESSION = /^\s*entitytype\s*=\s*(["']?)([^"'\s]+)\1\s*$/;

@@ -37,7 +37,7 @@ function withSizes(entries: readonly PublishEntry[]): { files: PublishEntry[]; s
  */
 export async function prepublish(session: Session, entries: readonly PublishEntry[], options: CallOptions = {}): Promise<PrepublishResult> {
   if (!Array.isArray(entries) || entries.length === 0) {
-    throw new AccsynValidationError("None or empty data supplied! Pass the list of files and directories to publish.");
+    throw new AccsynValidationError("Missing (null/undefined) or empty data supplied! Pass the list of files and directories to publish.");
   }
   const data = withSizes(entries);
   return resultOf(await session.request("PUT", "workspace/publish/preprocess", { data }, requestOptions(options)));

@@ -32,7 +32,7 @@ export async function update<T extends string>(
   }
   assertNonEmptyString(entityId, "the id of the entity to update");
   if (!isPlainObject(data) || Object.keys(data).length === 0) {
-    throw new AccsynValidationError("Invalid data supplied, must be dict and have content! Pass an object of the attributes to change.");
+    throw new AccsynValidationError("Invalid data supplied, must be a non-empty object! Pass an object of the attributes to change, e.g. { status: \"paused\" }.");
   }
   const answer = await session.request("PUT", `${type}/edit`, { data, id: entityId }, requestOptions(options));
   const result = resultOf<unknown>(answer);

@@ -28,7 +28,7 @@ export interface PathResult<T> {
   [key: string]: unknown;
 }
 
-const NO_PATH = "No path supplied, or not a string/list/dict!";
+const NO_PATH = "No path supplied, or not a string/array/object!";
 
 /**
  * Throws an {@link AccsynValidationError} unless `value` is a non-empty string, a non-empty list of

@@ -145,7 +145,7 @@ describe("path validation (nothing is sent)", () => {
           (e: unknown) => e,
         );
         expect(error).toBeInstanceOf(AccsynValidationError);
-        expect((error as Error).message).toMatch(/^No path supplied, or not a string\/list\/dict!/);
+        expect((error as Error).message).toMatch(/^No path supplied, or not a string\/array\/object!/);
       }
       expect(server.events()).toEqual([]);
       expect(server.requests).toEqual([]);

@@ -20,7 +20,7 @@ export async function setSetting(
   assertNonEmptyString(name, "the setting name");
   if (typeof value !== "string") {
     throw new AccsynValidationError(
-      `Invalid value supplied, must be of string type! Settings are strings: JSON-encode objects and lists ` +
+      `Invalid value supplied, must be a string! Settings are strings: JSON-encode objects and lists ` +
         `(JSON.stringify(value)), write numbers and booleans as text (String(value)) and dates as ISO 8601 ` +
         `(date.toISOString()); got ${describe(value)}.`,
     );

@@ -127,7 +127,7 @@ describe("setSetting", () => {
     it(`refuses ${label} and tells to JSON-encode`, async () => {
       await refused(
         session.setSetting("workspace", "transfer_speed_limit", value as string),
-        /^Invalid value supplied, must be of string type!.*JSON\.stringify/,
+        /^Invalid value supplied, must be a string!.*JSON\.stringify/,
       );
     });
   }
