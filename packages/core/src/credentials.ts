@@ -1,6 +1,9 @@
 /**
- * Credential resolution: explicit options, else a `.env` file (whose values win over the
- * environment, as in the reference client), else the environment.
+ * Credential resolution: explicit options first. Then, following the dotenv convention, a
+ * variable already set in the environment wins over an implicit `./.env`; an env file named
+ * explicitly (the `envFile` option or `ACCSYN_CREDENTIALS_PATH`) wins over the environment, as in
+ * the reference client (which lets `./.env` win too). Where each value came from is kept for the
+ * debug log.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -19,10 +22,24 @@ export interface Credentials {
   proxy: string | undefined;
   /** The environment after the `.env` file was applied. */
   env: Record<string, string | undefined>;
+  /** Where workspace, username, API key and proxy came from, e.g. `workspace from ACCSYN_WORKSPACE (./.env)` (no values). */
+  sources: string[];
 }
 
-/** Reads the env file named by the options or the environment, if any. */
-export function loadEnvironment(options: SessionOptions): Record<string, string | undefined> {
+/** The environment with the env file applied, and which variables the file supplied. */
+export interface LoadedEnvironment {
+  env: Record<string, string | undefined>;
+  /** The env file read, if any. */
+  file: string | undefined;
+  /** The variables whose value came from the file. */
+  fromFile: ReadonlySet<string>;
+}
+
+/**
+ * Reads the env file named by the options or `ACCSYN_CREDENTIALS_PATH` (its values win over the
+ * environment), else `./.env` when present (the environment wins over it: dotenv convention).
+ */
+export function loadEnvironment(options: SessionOptions): LoadedEnvironment {
   const base = options.env ?? process.env;
   const explicit = options.envFile ?? base.ACCSYN_CREDENTIALS_PATH;
   const path = explicit ? resolve(explicit) : resolve(".env");
@@ -32,49 +49,71 @@ export function loadEnvironment(options: SessionOptions): Record<string, string 
         `The credentials file ${path} does not exist. Fix the envFile option or ACCSYN_CREDENTIALS_PATH.`,
       );
     }
-    return base;
+    return { env: base, file: undefined, fromFile: new Set() };
   }
   let parsed: Record<string, string>;
   try {
     parsed = parse(readFileSync(path));
   } catch (error) {
-    throw new AccsynValidationError(`Cannot read the credentials file ${path}: ${(error as Error).message}`);
+    throw new AccsynValidationError(`Cannot read the credentials file ${path}: ${(error as Error).message}. Fix its permissions or point envFile elsewhere.`);
   }
-  return { ...base, ...parsed };
+  const fileWins = (key: string) => Boolean(explicit) || base[key] === undefined;
+  const fromFile = new Set(Object.keys(parsed).filter(fileWins));
+  const env = { ...base };
+  for (const key of fromFile) env[key] = parsed[key];
+  return { env, file: path, fromFile };
 }
 
-function pick(...values: Array<string | undefined>): string | undefined {
-  for (const value of values) if (value !== undefined && value !== null) return value;
-  return undefined;
+/** The first value given, with the name of its source (an option, or an environment variable). */
+function pickNamed(candidates: ReadonlyArray<readonly [string, string | undefined]>): [string | undefined, string | undefined] {
+  for (const [name, value] of candidates) if (value !== undefined && value !== null) return [value, name];
+  return [undefined, undefined];
 }
 
 /** Resolves workspace, user and key; throws {@link AccsynValidationError} saying what to set. */
 export function resolveCredentials(options: SessionOptions): Credentials {
-  const env = loadEnvironment(options);
-  const workspace = pick(options.workspace, options.domain, env.ACCSYN_WORKSPACE, env.ACCSYN_DOMAIN, env.ACCSYN_ORG);
+  const loaded = loadEnvironment(options);
+  const { env } = loaded;
+  const sources: string[] = [];
+  const from = (what: string, name: string | undefined) => {
+    if (name === undefined) return;
+    const where = name.startsWith("ACCSYN_") ? (loaded.fromFile.has(name) ? `${name} in ${loaded.file}` : `${name} (environment)`) : `the ${name} option`;
+    sources.push(`${what} from ${where}`);
+  };
+  const [workspace, workspaceFrom] = pickNamed([["workspace", options.workspace], ["domain", options.domain], ["ACCSYN_WORKSPACE", env.ACCSYN_WORKSPACE], ["ACCSYN_DOMAIN", env.ACCSYN_DOMAIN], ["ACCSYN_ORG", env.ACCSYN_ORG]]);
   if (!workspace?.trim()) {
     throw new AccsynValidationError(
       "Please supply your accsyn workspace: pass the `workspace` option or set ACCSYN_WORKSPACE (or put it in a .env file).",
     );
   }
-  const username = pick(options.username, env.ACCSYN_API_USER);
+  const [username, usernameFrom] = pickNamed([["username", options.username], ["ACCSYN_API_USER", env.ACCSYN_API_USER]]);
   if (!username?.trim()) {
     throw new AccsynValidationError(
       "Please supply your accsyn username (e-mail): pass the `username` option or set ACCSYN_API_USER.",
     );
   }
-  const apiKey = pick(options.apiKey, env.ACCSYN_API_KEY);
+  const [apiKey, apiKeyFrom] = pickNamed([["apiKey", options.apiKey], ["ACCSYN_API_KEY", env.ACCSYN_API_KEY]]);
   if (!apiKey?.trim()) {
     throw new AccsynValidationError(
       "Please supply your accsyn API KEY: pass the `apiKey` option or set ACCSYN_API_KEY (prefer the environment or a .env file to code).",
     );
+  }
+  const [proxy, proxyFrom] = pickNamed([["proxy", options.proxy], ["ACCSYN_PROXY", env.ACCSYN_PROXY]]);
+  from("workspace", workspaceFrom);
+  from("username", usernameFrom);
+  from("API key", apiKeyFrom);
+  if (proxy) from("proxy", proxyFrom);
+  const endpointOptions = { ACCSYN_HOSTNAME: options.hostname, ACCSYN_PORT: options.port, ACCSYN_PROTOCOL: options.protocol };
+  for (const [name, option] of Object.entries(endpointOptions)) {
+    if (option === undefined && env[name] !== undefined) from(name.slice("ACCSYN_".length).toLowerCase(), name);
   }
   return {
     workspace,
     username,
     apiKey,
     usedDomainOption: options.workspace === undefined && options.domain !== undefined,
-    proxy: pick(options.proxy, env.ACCSYN_PROXY) || undefined,
+    proxy: proxy || undefined,
     env,
+    sources,
   };
 }

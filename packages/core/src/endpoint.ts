@@ -25,6 +25,39 @@ export interface EndpointInputs {
   env: Record<string, string | undefined>;
 }
 
+/** The endpoint options, each else its environment variable (`ACCSYN_HOSTNAME`, `ACCSYN_PORT`, `ACCSYN_PROTOCOL`). */
+export interface EndpointSettings {
+  hostname?: string | undefined;
+  port?: number | undefined;
+  protocol?: "https" | "http" | undefined;
+}
+
+/**
+ * The endpoint settings: options win, else `ACCSYN_HOSTNAME`, `ACCSYN_PORT` and `ACCSYN_PROTOCOL`
+ * from the environment (or a `.env` file), like the credentials.
+ * @throws AccsynValidationError for a port or protocol variable that cannot be used, naming it.
+ */
+export function endpointSettings(options: EndpointSettings, env: Record<string, string | undefined>): EndpointSettings {
+  const hostname = options.hostname ?? (env.ACCSYN_HOSTNAME?.trim() || undefined);
+  let port = options.port;
+  const portText = env.ACCSYN_PORT?.trim();
+  if (port === undefined && portText) {
+    port = /^\d+$/.test(portText) ? Number(portText) : Number.NaN;
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      throw new AccsynValidationError(`Invalid ACCSYN_PORT "${portText}": use a whole number from 1 to 65535, or unset it.`);
+    }
+  }
+  let protocol = options.protocol;
+  const protocolText = env.ACCSYN_PROTOCOL?.trim().toLowerCase();
+  if (protocol === undefined && protocolText) {
+    if (protocolText !== "http" && protocolText !== "https") {
+      throw new AccsynValidationError(`Invalid ACCSYN_PROTOCOL "${env.ACCSYN_PROTOCOL}": use "https" or "http" (a local backend or an accsyn proxy), or unset it.`);
+    }
+    protocol = protocolText;
+  }
+  return { hostname, port, protocol };
+}
+
 /** The registry path that resolves workspaces (fixed by the protocol). */
 export const REGISTRY_PATH = "J3PKTtDvolDMBtTy6AFGA";
 

@@ -7,7 +7,7 @@ import { hostname as osHostname } from "node:os";
 import { judgeAnswer, type Answer } from "./answer.js";
 import { dump as dumpValue } from "./codec.js";
 import { resolveCredentials, type Credentials } from "./credentials.js";
-import { resolveThroughRegistry, staticEndpoint, type Endpoint } from "./endpoint.js";
+import { endpointSettings, resolveThroughRegistry, staticEndpoint, type Endpoint } from "./endpoint.js";
 import { AccsynError, AccsynProtocolError, AccsynValidationError } from "./errors.js";
 import { buildEvent, encodeEvent, type EventPayload } from "./event.js";
 import { SessionLog, staticWarnOnce, warnDeprecated, type Logger } from "./log.js";
@@ -69,6 +69,7 @@ export class Session {
     this.#credentials = resolveCredentials(options);
     this.#masker.add(this.#credentials.apiKey);
     this.log = new SessionLog(options, this.#masker);
+    for (const source of this.#credentials.sources) this.log.debug(source);
     if (this.#credentials.usedDomainOption) {
       warnDeprecated(this.log, "option:domain", "The 'domain' option is deprecated, use 'workspace' instead.");
     }
@@ -245,14 +246,15 @@ export class Session {
 
   async #resolveEndpoint(signal: AbortSignal | undefined): Promise<Endpoint> {
     const options = this.#options;
-    const inputs = { hostname: options.hostname, port: options.port, protocol: options.protocol, proxy: this.#proxy, env: this.#credentials.env };
+    const { hostname, port, protocol } = endpointSettings(options, this.#credentials.env);
+    const inputs = { hostname, port, protocol, proxy: this.#proxy, env: this.#credentials.env };
     const known = staticEndpoint(inputs);
     if (known) return known;
     const registryUrl = new URL(options.registry ?? DEFAULT_REGISTRY);
     const registryPort = Number(registryUrl.port) || (registryUrl.protocol === "http:" ? 80 : 443);
     const registry = await this.#newTransport(`${registryUrl.origin}/api/v3`, registryUrl.hostname, registryPort);
     try {
-      return await resolveThroughRegistry(registry, this.workspace, Session.device(), options.port, options.protocol ?? "https", (m) => this.log.warn(m), signal);
+      return await resolveThroughRegistry(registry, this.workspace, Session.device(), port, protocol ?? "https", (m) => this.log.warn(m), signal);
     } finally {
       registry.close();
     }

@@ -1,6 +1,22 @@
 /** `getSetting` and `getSettings`: reading settings. */
 import { normaliseEntityType, type Session } from "@accsyn/core";
 import { assertOptionalString, idPayload, signalOnly, type EntityIdOption } from "./checks.js";
+import { effectiveSettings, type EffectiveSetting } from "./effective.js";
+
+/**
+ * Settings whose names the accsyn documentation and recorded answers show, with the type of their
+ * value (settings are strings on the wire). Add your own by declaration merging:
+ * `declare module "@accsyn/settings" { interface KnownSettings { my_setting: string } }`.
+ */
+export interface KnownSettings {
+  /** The maximum bandwidth a transfer may use (docs: settings.md; e.g. "100"). */
+  transfer_speedlimit: string;
+  /** A share's quota (e.g. "1TB"). */
+  quota: string;
+}
+
+/** What `getSetting(name)` resolves with: the typed value (or `null`, not set) for a known name, else `unknown`. */
+export type SettingValue<N> = N extends keyof KnownSettings ? KnownSettings[N] | null : unknown;
 
 /** Options of `getSetting`. */
 export interface GetSettingOptions extends EntityIdOption {
@@ -16,6 +32,9 @@ export interface GetSettingOptions extends EntityIdOption {
  * The value of the setting `name` on a scope (`null` name: the backend's default answer).
  * `getSetting(session, "transfer_speed_limit")` reads the workspace's.
  */
+export async function getSetting<N extends string>(session: Session, name: N, options?: GetSettingOptions): Promise<SettingValue<N>>;
+/** The backend's default answer of a scope's settings (no name). */
+export async function getSetting(session: Session, name?: null, options?: GetSettingOptions): Promise<unknown>;
 export async function getSetting(session: Session, name?: string | null, options: GetSettingOptions = {}): Promise<unknown> {
   assertOptionalString(name, "the setting name");
   assertOptionalString(options.entitytype, "the entity type (entitytype)");
@@ -39,10 +58,28 @@ export interface GetSettingsOptions extends EntityIdOption {
   omitDefaults?: boolean;
   /** A share id or code some look-ups need. */
   share?: string;
+  /**
+   * Answer each setting in force with where its value comes from (`default`, `workspace`,
+   * `entity`, `inherited`) instead of the name → value object. The backend has no such answer:
+   * worked out client-side from two to four reads (see `effectiveSettings`); `upstream`,
+   * `omitDefaults`, `recursive` and `share` do not apply.
+   */
+  withSources?: boolean;
 }
 
+/** Every setting in force on a scope with its source (`withSources: true`). */
+export async function getSettings(session: Session, options: GetSettingsOptions & { withSources: true }): Promise<EffectiveSetting[]>;
 /** Every setting of a scope, as an object of name → value. */
-export async function getSettings(session: Session, options: GetSettingsOptions = {}): Promise<Record<string, unknown>> {
+export async function getSettings(session: Session, options?: GetSettingsOptions): Promise<Record<string, unknown>>;
+export async function getSettings(session: Session, options: GetSettingsOptions = {}): Promise<Record<string, unknown> | EffectiveSetting[]> {
+  if (options.withSources) {
+    const { entitytype, entityId, signal } = options;
+    return effectiveSettings((scope) => getSettings(session, scope), {
+      ...(entitytype ? { entitytype } : {}),
+      ...(entityId ? { entityId } : {}),
+      ...(signal ? { signal } : {}),
+    });
+  }
   const entitytype = options.entitytype === undefined || options.entitytype === null ? null : normaliseEntityType(options.entitytype);
   assertOptionalString(options.share, "the share");
   const data: Record<string, unknown> = {

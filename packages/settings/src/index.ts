@@ -12,11 +12,13 @@
  */
 import type { Session } from "@accsyn/core";
 import { deleteSetting, type DeleteSettingOptions } from "./delete.js";
-import { getSetting, getSettings, type GetSettingOptions, type GetSettingsOptions } from "./get.js";
+import type { EffectiveSetting } from "./effective.js";
+import { getSetting, getSettings, type GetSettingOptions, type GetSettingsOptions, type SettingValue } from "./get.js";
 import { logs, type LogsAnswer, type LogsOptions } from "./logs.js";
 import { setSetting, type SetSettingOptions } from "./set.js";
 
-export { getSetting, getSettings, type GetSettingOptions, type GetSettingsOptions } from "./get.js";
+export { getSetting, getSettings, type GetSettingOptions, type GetSettingsOptions, type KnownSettings, type SettingValue } from "./get.js";
+export { effectiveSettings, type EffectiveSetting, type EffectiveSettingsOptions, type SettingSource } from "./effective.js";
 export { setSetting, type SetSettingOptions } from "./set.js";
 export { deleteSetting, type DeleteSettingOptions } from "./delete.js";
 export { logs, type LogsAnswer, type LogsOptions } from "./logs.js";
@@ -24,10 +26,16 @@ export type { EntityIdOption } from "./checks.js";
 
 /** The methods the `settings` plugin adds to a session. */
 export type SettingsMethods = {
-  /** The value of a setting (workspace by default). */
-  getSetting: (name?: string | null, options?: GetSettingOptions) => Promise<unknown>;
-  /** Every setting of a scope. */
-  getSettings: (options?: GetSettingsOptions) => Promise<Record<string, unknown>>;
+  /** The value of a setting (workspace by default); typed for the names of `KnownSettings`. */
+  getSetting: {
+    <N extends string>(name: N, options?: GetSettingOptions): Promise<SettingValue<N>>;
+    (name?: null, options?: GetSettingOptions): Promise<unknown>;
+  };
+  /** Every setting of a scope; with `withSources: true`, each setting in force and where its value comes from. */
+  getSettings: {
+    (options: GetSettingsOptions & { withSources: true }): Promise<EffectiveSetting[]>;
+    (options?: GetSettingsOptions): Promise<Record<string, unknown>>;
+  };
   /** Sets a setting; the value must be a string (JSON-encode objects). */
   setSetting: (entitytype: string, name: string, value: string, options?: SetSettingOptions) => Promise<boolean>;
   /** Deletes a setting. */
@@ -39,8 +47,8 @@ export type SettingsMethods = {
 /** The settings method group: `Session.plugin(settings)` gives sessions getSetting, getSettings, setSetting, deleteSetting and logs. */
 export function settings(session: Session): SettingsMethods {
   return {
-    getSetting: (name, options) => getSetting(session, name, options),
-    getSettings: (options) => getSettings(session, options),
+    getSetting: ((name?: string | null, options?: GetSettingOptions) => getSetting(session, name as string, options)) as SettingsMethods["getSetting"],
+    getSettings: ((options?: GetSettingsOptions) => getSettings(session, options)) as SettingsMethods["getSettings"],
     setSetting: (entitytype, name, value, options) => setSetting(session, entitytype, name, value, options),
     deleteSetting: (entitytype, name, options) => deleteSetting(session, entitytype, name, options),
     logs: (options) => logs(session, options),

@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
 import { Session } from "@accsyn/core";
-import { settings, setSetting, type LogsAnswer } from "@accsyn/settings";
+import { getSetting, settings, setSetting, type EffectiveSetting, type LogsAnswer } from "@accsyn/settings";
 
 const SettingsSession = Session.plugin(settings);
 declare const session: InstanceType<typeof SettingsSession>;
@@ -16,5 +16,18 @@ describe("Session.plugin(settings)", () => {
     void session.setSetting("workspace", "x", { a: 1 });
     // @ts-expect-error Python option names are not accepted
     void session.getSettings({ omit_defaults: false });
+  });
+});
+
+describe("typed settings (issue 17)", () => {
+  it("getSetting returns the typed value of a known setting name, unknown otherwise", () => {
+    expectTypeOf(session.getSetting("transfer_speedlimit")).resolves.toEqualTypeOf<string | null>();
+    expectTypeOf(session.getSetting("some_custom_setting")).resolves.toBeUnknown();
+    expectTypeOf(getSetting(session, "quota")).resolves.toEqualTypeOf<string | null>();
+  });
+
+  it("getSettings with withSources answers each setting in force with its source", () => {
+    expectTypeOf(session.getSettings({ withSources: true })).resolves.toEqualTypeOf<EffectiveSetting[]>();
+    expectTypeOf<EffectiveSetting["source"]>().toEqualTypeOf<"default" | "workspace" | "entity" | "inherited">();
   });
 });
