@@ -56,7 +56,7 @@ export class Context {
       const { json, ndjson } = this.globals;
       if (json && ndjson) throw usageError("--json and --ndjson cannot be combined: pick one.");
       const mode: OutputMode = json ? "json" : ndjson ? "ndjson" : "human";
-      this.#printer = new Printer(mode);
+      this.#printer = new Printer(mode, process.stdout, this.stderr);
     }
     return this.#printer;
   }

@@ -3,22 +3,34 @@
  * with secrets masked.
  */
 
-/** The documented exit codes of `accsyn`. */
+/**
+ * The documented exit codes of `accsyn`, one table for every command (see the README's "Exit
+ * codes"). Codes 0–6 keep the values they had before permission, conflict, timeout and internal
+ * got their own.
+ */
 export const EXIT = {
   /** Success. */
   OK: 0,
-  /** A generic failure or an error answered by the backend. */
+  /** Any other failure: the backend refused the request for a reason none of the codes below names. */
   ERROR: 1,
-  /** Bad usage: unknown command or option, missing or invalid argument, unreadable input. */
+  /** Bad usage: unknown command or option, missing or invalid argument, unreadable input, refused confirmation. */
   USAGE: 2,
-  /** Authentication: missing or rejected credentials, or no permission. */
+  /** Authentication: missing or rejected credentials. */
   AUTH: 3,
-  /** Network: cannot connect, timed out, TLS refused. */
+  /** Network: cannot connect, connection reset, TLS refused, plain HTTP spoken to HTTPS. */
   NETWORK: 4,
-  /** The entity, file or setting was not found. */
+  /** The entity, file, ACL or setting was not found. */
   NOT_FOUND: 5,
   /** The job being waited for failed or was aborted. */
   JOB_FAILED: 6,
+  /** Permission: the credentials are valid but the user may not do this. */
+  PERMISSION: 7,
+  /** Conflict: the thing already exists (a code, a directory, a duplicate task). */
+  CONFLICT: 8,
+  /** Timeout: no answer within `--timeout`. */
+  TIMEOUT: 9,
+  /** Internal: a bug in accsyn itself; please report it with the command that caused it. */
+  INTERNAL: 10,
 } as const;
 
 /** One of the values of {@link EXIT}. */
@@ -54,8 +66,22 @@ interface SdkErrorShape {
   code?: unknown;
   status?: unknown;
   uri?: unknown;
+  networkCode?: unknown;
   message: string;
 }
+
+const TIMEOUT_HINT = "Pass a larger --timeout (seconds), or check the backend's load and your network.";
+const PLAIN_HTTP_HINT = "This endpoint is plain HTTP — use --http / ACCSYN_PROTOCOL=http.";
+
+/** True when a TLS handshake got a plain-HTTP answer (`EPROTO`, "wrong version number"), in the error or its cause. */
+export function isPlainHttpAnswer(error: { code?: unknown; networkCode?: unknown; message?: unknown; cause?: unknown }): boolean {
+  const cause = typeof error.cause === "object" && error.cause !== null ? (error.cause as { message?: unknown }).message : undefined;
+  const text = `${String(error.code ?? "")} ${String(error.networkCode ?? "")} ${String(error.message ?? "")} ${String(cause ?? "")}`;
+  return /wrong version number|packet length too long|EPROTO\b.*(ssl|tls)|ERR_SSL_WRONG_VERSION/i.test(text);
+}
+
+/** Node's own errors that come from what the user asked for (a file that is missing, …). */
+const USER_SYSTEM_ERRORS = new Set(["ENOENT", "EACCES", "EISDIR", "ENOTDIR", "EPERM"]);
 
 function sdkCode(error: unknown): string | undefined {
   if (typeof error !== "object" || error === null) return undefined;
@@ -69,28 +95,47 @@ function withHint(message: string, hint: string): string {
   return `${message}${/[.!?]$/.test(message.trim()) ? "" : "."} ${hint}`;
 }
 
-/** Maps any thrown value to an exit code and a one-line message. */
+function apiFailure(message: string, status: unknown, uri: unknown): Failure {
+  if (status === 401 || uri === "/api/login") return { exitCode: EXIT.AUTH, message: withHint(message, AUTH_HINT) };
+  if (status === 403) return { exitCode: EXIT.PERMISSION, message: withHint(message, PERMISSION_HINT) };
+  if (status === 404) return { exitCode: EXIT.NOT_FOUND, message };
+  if (status === 409) return { exitCode: EXIT.CONFLICT, message };
+  return { exitCode: EXIT.ERROR, message };
+}
+
+function networkFailure(message: string, error: SdkErrorShape): Failure {
+  if (error.networkCode === "ETIMEDOUT") return { exitCode: EXIT.TIMEOUT, message: withHint(message, TIMEOUT_HINT) };
+  if (isPlainHttpAnswer(error)) return { exitCode: EXIT.NETWORK, message: `${message.replace(/\)\s*:.*$/s, ").")} ${PLAIN_HTTP_HINT}` };
+  return { exitCode: EXIT.NETWORK, message: withHint(message, NETWORK_HINT) };
+}
+
+/** Maps any thrown value to an exit code (the {@link EXIT} table) and a one-line message. */
 export function describeFailure(error: unknown): Failure {
   if (error instanceof CliError) return { exitCode: error.exitCode, message: error.message };
   const code = sdkCode(error);
   const message = error instanceof Error ? error.message : String(error);
-  const { status, uri } = (typeof error === "object" && error !== null ? error : {}) as SdkErrorShape;
+  const shape = (typeof error === "object" && error !== null ? error : { message }) as SdkErrorShape;
   switch (code) {
     case "ACCSYN_VALIDATION":
       if (/supply your accsyn|credentials file/i.test(message)) return { exitCode: EXIT.AUTH, message };
       return { exitCode: EXIT.USAGE, message };
+    case "ACCSYN_NOT_FOUND":
+      return { exitCode: EXIT.NOT_FOUND, message };
+    case "ACCSYN_JOB":
+      return { exitCode: EXIT.JOB_FAILED, message };
     case "ACCSYN_API":
-      if (status === 401 || uri === "/api/login") return { exitCode: EXIT.AUTH, message: withHint(message, AUTH_HINT) };
-      if (status === 403) return { exitCode: EXIT.AUTH, message: withHint(message, PERMISSION_HINT) };
-      if (status === 404) return { exitCode: EXIT.NOT_FOUND, message };
-      return { exitCode: EXIT.ERROR, message };
+      return apiFailure(message, shape.status, shape.uri);
     case "ACCSYN_NETWORK":
     case "ACCSYN_ABORTED":
-      return { exitCode: EXIT.NETWORK, message: withHint(message, NETWORK_HINT) };
+      return networkFailure(message, shape);
     case "ACCSYN_PROTOCOL":
       return { exitCode: EXIT.ERROR, message };
-    default:
-      return { exitCode: EXIT.ERROR, message: code === undefined && !(error instanceof Error) ? `Unexpected failure: ${message}` : message };
+    default: {
+      if (code !== undefined) return { exitCode: EXIT.ERROR, message };
+      const system = (shape as { code?: unknown }).code;
+      if (typeof system === "string" && USER_SYSTEM_ERRORS.has(system)) return { exitCode: EXIT.USAGE, message };
+      return { exitCode: EXIT.INTERNAL, message: `Internal error: ${message}. This is a bug in accsyn: please report it with the command you ran (and --verbose output, secrets are masked).` };
+    }
   }
 }
 

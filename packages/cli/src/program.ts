@@ -30,7 +30,9 @@ Examples:
   $ accsyn job find "status=running"          (the official CLI's form)
 
 Credentials: ACCSYN_WORKSPACE, ACCSYN_API_USER, ACCSYN_API_KEY (or a .env file, or --env-file).
-Exit codes: 0 ok, 1 error, 2 usage, 3 auth, 4 network, 5 not found, 6 job failed/aborted.`;
+Endpoint: ACCSYN_HOSTNAME, ACCSYN_PORT, ACCSYN_PROTOCOL (options win).
+Exit codes: 0 ok, 1 error, 2 usage, 3 auth, 4 network, 5 not found, 6 job failed/aborted,
+  7 permission, 8 conflict, 9 timeout, 10 internal.`;
 
 /** Builds the program; `ctx` receives the parsed global options. */
 export function createProgram(): { program: Command; context: Context } {
@@ -42,10 +44,10 @@ export function createProgram(): { program: Command; context: Context } {
     .option("--workspace <code>", "workspace code (else ACCSYN_WORKSPACE)")
     .option("--user <email>", "API user e-mail (else ACCSYN_API_USER)")
     .addOption(new Option("--api-key <key>", "API key; discouraged, prefer ACCSYN_API_KEY or --env-file"))
-    .option("--env-file <path>", "a .env file with credentials (else ACCSYN_CREDENTIALS_PATH, else ./.env)")
-    .option("--host <hostname>", "backend host; skips workspace resolution")
-    .option("--port <port>", "backend port", parsePort)
-    .option("--http", "plain HTTP (a local emulator or an accsyn proxy)")
+    .option("--env-file <path>", "a .env file with credentials, overriding the environment (else ACCSYN_CREDENTIALS_PATH; else ./.env fills what the environment lacks)")
+    .option("--host <hostname>", "backend host; skips workspace resolution (else ACCSYN_HOSTNAME)")
+    .option("--port <port>", "backend port (else ACCSYN_PORT)", parsePort)
+    .option("--http", "plain HTTP, for a local emulator or an accsyn proxy (else ACCSYN_PROTOCOL)")
     .option("--insecure", "accept any TLS certificate (unsafe)")
     .option("--proxy <proxy>", "accsyn:host:port, host:port or socks5:host:port (else ACCSYN_PROXY)")
     .option("--timeout <seconds>", "time to wait for an answer", parseSeconds)

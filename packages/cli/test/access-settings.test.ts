@@ -68,9 +68,9 @@ describe("settings and logs", () => {
     expect(await cli.json<string>(["settings", "get", "notify_on_done", "--scope", "user", "--id", user!.id])).toBe("false");
   });
 
-  it("a standard user may not change workspace settings: exit 3", async () => {
+  it("a standard user may not change workspace settings: exit 7 (permission)", async () => {
     const { code, stderr } = await cli.run(["settings", "set", "max_transfers", "1"], as("standard"));
-    expect(code).toBe(3);
+    expect(code).toBe(7);
     expect(stderr.trim().split("\n")).toHaveLength(1);
   });
 

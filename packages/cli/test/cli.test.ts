@@ -40,7 +40,7 @@ describe("version, help and usage", () => {
     for (const command of ["find", "get", "create", "ls", "grant", "settings", "wait", "whoami", "doctor", "emulator", "completion"]) {
       expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, "m"));
     }
-    expect(stdout).toContain("Exit codes: 0 ok, 1 error, 2 usage, 3 auth, 4 network, 5 not found, 6 job failed/aborted.");
+    expect(stdout).toContain("Exit codes: 0 ok, 1 error, 2 usage, 3 auth, 4 network, 5 not found, 6 job failed/aborted,\n  7 permission, 8 conflict, 9 timeout, 10 internal.");
     expect(stdout).toContain("$ accsyn find");
   });
 

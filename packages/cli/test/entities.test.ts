@@ -119,9 +119,9 @@ describe("create, update, delete", () => {
     expect(deleted).toMatchObject({ code: 0, stdout: `Deleted queue ${queue.id}\n` });
   });
 
-  it("an error answered by the backend exits 1 with its message", async () => {
+  it("a conflict answered by the backend (HTTP 409) exits 8 with its message", async () => {
     const { code, stderr } = await cli.run(["create", "user", '{"code": "admin@acme.test"}']);
-    expect(code).toBe(1);
+    expect(code).toBe(8);
     expect(stderr.trim().split("\n")).toHaveLength(1);
     expect(stderr).toMatch(/^accsyn: /);
   });

@@ -1,14 +1,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasEscape, startHarness, type CliHarness } from "./helpers.js";
+import { hasEscape, projectsDir, startHarness, type CliHarness } from "./helpers.js";
 
 let cli: CliHarness;
 let volumeDir: string;
 beforeAll(async () => {
   cli = await startHarness("admin");
-  const [volume] = await cli.json<Array<{ path: string }>>(["find", "volume WHERE code=projects"]);
-  volumeDir = volume!.path;
+  volumeDir = await projectsDir(cli);
   mkdirSync(join(volumeDir, "plates", "sh010"), { recursive: true });
   writeFileSync(join(volumeDir, "plates", "sh010", "a.exr"), Buffer.alloc(2048));
   writeFileSync(join(volumeDir, "plates", "notes.txt"), "hello");
@@ -53,7 +52,7 @@ describe("du, exists, mkdir, mv, rename, rm", () => {
     const size = await cli.json<{ size: number }>(["du", "share=projects/plates"]);
     expect(size.size).toBe(2048 + 5);
     const { stdout } = await cli.run(["du", "share=projects/plates", "--include", "*.exr"]);
-    expect(stdout).toMatch(/^2\.0 KB\t2048 bytes\tshare=projects\/plates\n$/);
+    expect(stdout).toMatch(/^2\.0 KiB\t2048 bytes\tshare=projects\/plates\n$/);
   });
 
   it("exists exits 0 when present and 5 when absent", async () => {
@@ -63,14 +62,14 @@ describe("du, exists, mkdir, mv, rename, rm", () => {
     expect(absent.stderr).toBe("accsyn: share=projects/plates/missing.txt does not exist.\n");
   });
 
-  it("mkdir, mv, rename and rm (no prompt without a terminal)", async () => {
+  it("mkdir, mv, rename and rm --yes", async () => {
     expect((await cli.run(["mkdir", "share=projects/work"])).stdout).toBe("Created share=projects/work\n");
     expect((await cli.run(["mkdir", "share=projects/work/in"])).code).toBe(0);
     writeFileSync(join(volumeDir, "work", "in", "take1.mov"), "x");
     expect((await cli.run(["mv", "share=projects/work/in/take1.mov", "share=projects/work/take1.mov"])).code).toBe(0);
     expect((await cli.run(["rename", "share=projects/work/take1.mov", "share=projects/work/take2.mov"])).code).toBe(0);
     expect((await cli.run(["exists", "share=projects/work/take2.mov"])).code).toBe(0);
-    expect((await cli.run(["rm", "share=projects/work/take2.mov"])).stdout).toBe("Deleted share=projects/work/take2.mov\n");
+    expect((await cli.run(["rm", "share=projects/work/take2.mov", "--yes"])).stdout).toBe("Deleted share=projects/work/take2.mov\n");
     const notEmpty = await cli.run(["rm", "share=projects/work", "--yes"]);
     expect(notEmpty.code).not.toBe(0);
     expect(notEmpty.stderr.trim().split("\n")).toHaveLength(1);

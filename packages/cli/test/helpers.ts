@@ -107,3 +107,10 @@ function assertNever(role: string): never {
 export function hasEscape(text: string): boolean {
   return text.includes("\u001b");
 }
+
+/** The directory on disk of the demo volume `projects` (to put files the CLI then lists). */
+export async function projectsDir(cli: CliHarness): Promise<string> {
+  const [volume] = await cli.json<Array<{ path: string }>>(["find", "volume WHERE code=projects"]);
+  if (!volume) throw new Error("The emulator's demo seed has no volume 'projects'");
+  return volume.path;
+}

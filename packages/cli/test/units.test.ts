@@ -97,7 +97,7 @@ describe("failures", () => {
     expect(describeFailure(new AccsynApiError("Invalid credentials", { uri: "/api/login", status: 401 })).exitCode).toBe(EXIT.AUTH);
     expect(describeFailure(new AccsynApiError("Forbidden", { uri: "setting", status: 403 })).message).toContain("permission");
     expect(describeFailure(new AccsynApiError("Not there", { uri: "user/find", status: 404 })).exitCode).toBe(EXIT.NOT_FOUND);
-    expect(describeFailure(new AccsynApiError("Conflict", { uri: "user/create", status: 409 })).exitCode).toBe(EXIT.ERROR);
+    expect(describeFailure(new AccsynApiError("Conflict", { uri: "user/create", status: 409 })).exitCode).toBe(EXIT.CONFLICT);
     expect(describeFailure(new AccsynNetworkError("Cannot connect", { networkCode: "ECONNREFUSED" })).exitCode).toBe(EXIT.NETWORK);
   });
 

@@ -1,6 +1,7 @@
 /** Access: grant, revoke, and list who has access (ACLs of shares, recipients of deliveries). */
 import type { Command } from "@commander-js/extra-typings";
 import type { ApiSession, Context } from "../context.js";
+import { CliError, EXIT } from "../errors.js";
 import { examples } from "./shared.js";
 
 type GrantData = NonNullable<Parameters<ApiSession["grant"]>[4]>;
@@ -10,14 +11,18 @@ export function registerAccess(program: Command, ctx: Context): void {
   const grant = program.command("grant").description("give a user access to a share or a delivery")
     .argument("<type>", "who: user").argument("<id>", "user id or code (e-mail)")
     .argument("<target-type>", "volume, folder, home, collection, delivery, request or stream").argument("<target-id>", "target id")
-    .option("--read", "read access (always given; the default)")
-    .option("--write", "write access too")
+    .option("--read", "read access (always given)")
+    .option("--write", "write access too (default: read-only, as in the SDK)")
     .option("--path <path>", "only below this path of the share (default /)")
-    .option("--no-invite", "do not send an invitation e-mail")
+    .option("--no-invite", "fail when the e-mail is not a user of the workspace, instead of inviting them (default: invite)")
+    .option("--no-notify", "shares: do not e-mail the user about the new access (default: notify)")
+    .option("--message <text>", "shares: a message for the notification e-mail")
     .action(async (type, id, targetType, targetId, flags) => {
       const data: GrantData = { read: true, write: Boolean(flags.write) };
       if (flags.path !== undefined) data.path = flags.path;
       if (!flags.invite) data.invite = false;
+      if (!flags.notify) data.notify = false;
+      if (flags.message !== undefined) data.message = flags.message;
       const result = await (await ctx.session()).grant(type, id, targetType, targetId, data);
       await ctx.out.result(result, { message: `Granted ${type} ${id} ${data.write ? "read/write" : "read"} access to ${targetType} ${targetId}` });
     });
@@ -27,17 +32,24 @@ export function registerAccess(program: Command, ctx: Context): void {
     .argument("<type>", "who: user").argument("<id>", "user id or code (e-mail)")
     .argument("<target-type>", "volume, folder, home, collection, delivery, …").argument("<target-id>", "target id")
     .action(async (type, id, targetType, targetId) => {
-      const result = await (await ctx.session()).revoke(type, id, targetType, targetId);
+      const result = await (await ctx.session()).revoke(type, id, targetType, targetId).catch((error: { code?: unknown; uri?: unknown }) => {
+        if (error.code !== "ACCSYN_NOT_FOUND" || error.uri !== "acl/find") throw error;
+        throw new CliError(`${type} ${id} has no access to ${targetType} ${targetId}: nothing to revoke. See who has access with: accsyn access ${targetType} ${targetId}`, EXIT.NOT_FOUND);
+      });
       await ctx.out.result(result, { message: `Revoked ${type} ${id}'s access to ${targetType} ${targetId}` });
     });
   examples(revoke, "accsyn revoke user lisa@example.com folder 6f1c0e4d2a9b8c7d6e5f4a3b");
 
   const access = program.command("access").description("who has access to a share or a delivery")
-    .argument("<target-type>", "volume, folder, home, collection, delivery, …").argument("<target-id>", "target id")
+    .argument("<target-type>", "volume, folder, home, collection, delivery, …").argument("<target-id>", "target id, or a share's code (like grant and revoke)")
     .option("--recursive", "include shares below the target")
     .action(async (targetType, targetId, flags) => {
-      const list = await (await ctx.session()).access(targetType, targetId, flags.recursive ? { recursive: true } : {});
+      const session = await ctx.session();
+      const { checkIdOrCode, resolveIdOrCode } = await import("@accsyn/api");
+      const type = targetType.toLowerCase();
+      const id = await resolveIdOrCode(session, type, checkIdOrCode(type, targetId, "Please supply a valid entity ID!"));
+      const list = await session.access(targetType, id, flags.recursive ? { recursive: true } : {});
       await ctx.out.result(list, { entitytype: "access" });
     });
-  examples(access, "accsyn access folder 6f1c0e4d2a9b8c7d6e5f4a3b", "accsyn access volume 6f1c0e4d2a9b8c7d6e5f4a3b --recursive --json");
+  examples(access, "accsyn access folder 6f1c0e4d2a9b8c7d6e5f4a3b", "accsyn access folder plates", "accsyn access volume 6f1c0e4d2a9b8c7d6e5f4a3b --recursive --json");
 }

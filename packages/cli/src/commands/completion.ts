@@ -7,16 +7,20 @@ interface Node {
   name: string;
   description: string;
   options: string[];
+  /** The options that take a value (`--workspace <code>`): the word after them is not a command. */
+  valueOptions: string[];
   children: Node[];
 }
 
 type AnyCommand = Pick<Command, "name" | "description" | "options" | "commands"> & { _hidden?: boolean };
 
 function tree(command: AnyCommand): Node {
+  const named = command.options.filter((option): option is typeof option & { long: string } => typeof option.long === "string");
   return {
     name: command.name(),
     description: command.description(),
-    options: command.options.map((option) => option.long).filter((long): long is string => typeof long === "string"),
+    options: named.map((option) => option.long),
+    valueOptions: named.filter((option) => option.required || option.optional).flatMap((option) => [option.long, ...(option.short ? [option.short] : [])]),
     children: (command.commands as unknown as readonly AnyCommand[]).filter((c) => !c._hidden).map(tree),
   };
 }
@@ -25,11 +29,18 @@ function bash(root: Node): string {
   const cases = root.children
     .map((c) => `    ${c.name}) words="${[...c.children.map((g) => g.name), ...c.options, ...root.options].join(" ")}" ;;`)
     .join("\n");
+  const valueOptions = root.valueOptions.join("|");
   return `# accsyn bash completion: eval "$(accsyn completion bash)"
 _accsyn() {
-  local cur="\${COMP_WORDS[COMP_CWORD]}" cmd="" words i
+  local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}" cmd="" words i
+  # The value of a global option (--workspace acme) is free text: complete files, not commands.
+  case "$prev" in ${valueOptions}) COMPREPLY=(); return ;; esac
   for ((i = 1; i < COMP_CWORD; i++)); do
-    case "\${COMP_WORDS[i]}" in -*) ;; *) cmd="\${COMP_WORDS[i]}"; break ;; esac
+    case "\${COMP_WORDS[i]}" in
+      ${valueOptions}) ((i++)) ;;
+      -*) ;;
+      *) cmd="\${COMP_WORDS[i]}"; break ;;
+    esac
   done
   case "$cmd" in
     "") words="${[...root.children.map((c) => c.name), ...root.options].join(" ")}" ;;

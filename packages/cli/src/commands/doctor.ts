@@ -4,7 +4,7 @@
  */
 import type { Command } from "@commander-js/extra-typings";
 import type { Context } from "../context.js";
-import { describeFailure, EXIT, maskSecrets, type ExitCode } from "../errors.js";
+import { describeFailure, EXIT, isPlainHttpAnswer, maskSecrets, type ExitCode } from "../errors.js";
 import { examples } from "./shared.js";
 
 /** The outcome of one check. */
@@ -47,7 +47,10 @@ function isTlsError(error: NodeJS.ErrnoException): boolean {
 function probeChecks(target: string, result: Probe, protocol: string): Check[] {
   const checks: Check[] = [];
   if (result.error) {
-    if (isTlsError(result.error)) {
+    if (protocol === "https" && isPlainHttpAnswer(result.error)) {
+      checks.push({ check: "reachability", ok: true, detail: `${target} accepts connections` });
+      checks.push({ check: "tls", ok: false, detail: `${target} answered the TLS handshake in plain HTTP (${result.error.code ?? "EPROTO"}): this endpoint is plain HTTP`, fix: "This endpoint is plain HTTP — use --http / ACCSYN_PROTOCOL=http.", exitCode: EXIT.NETWORK });
+    } else if (isTlsError(result.error)) {
       checks.push({ check: "reachability", ok: true, detail: `${target} accepts connections` });
       checks.push({ check: "tls", ok: false, detail: `${target}: ${result.error.message}`, fix: "Install the backend's CA certificate, fix its certificate, or use --insecure only for a backend you trust.", exitCode: EXIT.NETWORK });
     } else {
@@ -102,7 +105,9 @@ export async function runChecks(ctx: Context): Promise<Check[]> {
     checks.push({ check: "login", ok: true, detail: `logged in as ${session.username} (${session.role ?? "?"})` });
   } else {
     const failure = describeFailure(loginError);
-    checks.push({ check: "login", ok: false, detail: failure.message, fix: "Check the user e-mail and API key (accsyn web app → your profile → API key).", exitCode: failure.exitCode });
+    const belowHttp = failure.exitCode === EXIT.NETWORK || failure.exitCode === EXIT.TIMEOUT;
+    const fix = belowHttp ? "Fix the reachability/TLS problem above first." : "Check the user e-mail and API key (accsyn web app → your profile → API key).";
+    checks.push({ check: "login", ok: false, detail: failure.message, fix, exitCode: failure.exitCode });
   }
   return checks;
 }
@@ -112,7 +117,9 @@ export function registerDoctor(program: Command, ctx: Context): void {
   const doctor = program.command("doctor").description("check credentials, workspace resolution, reachability, TLS, clock and login, and say what to fix")
     .action(async () => {
       const checks = await runChecks(ctx);
-      const mask = (text: string) => maskSecrets(text, ctx.secrets);
+      // The report is the diagnosis: the SDK's warnings and "run accsyn doctor" hints would repeat it.
+      ctx.warnings.length = 0;
+      const mask = (text: string) => maskSecrets(text, ctx.secrets).replace(/,? (then |or )?run `accsyn doctor`/g, "");
       if (ctx.out.mode !== "human") {
         await ctx.out.result(checks.map(({ exitCode: _code, ...check }) => ({ ...check, detail: mask(check.detail) })));
       } else {

@@ -1,10 +1,11 @@
 /** Files on shares: ls, du, exists, mkdir, mv, rename, rm. */
 import type { Command } from "@commander-js/extra-typings";
 import type { ApiSession, Context } from "../context.js";
-import { CliError, EXIT } from "../errors.js";
+import { CliError, EXIT, usageError } from "../errors.js";
 import { commaList } from "../input.js";
 import { parseCount } from "../options.js";
 import { humanSize } from "../output/values.js";
+import { makeDirectories } from "./parents.js";
 import { examples } from "./shared.js";
 
 type LsOptions = NonNullable<Parameters<ApiSession["ls"]>[1]>;
@@ -52,14 +53,22 @@ export function registerFiles(program: Command, ctx: Context): void {
       const options: LsOptions = {};
       if (flags.recursive) options.recursive = true;
       if (flags.maxdepth !== undefined) options.maxDepth = flags.maxdepth;
-      if (flags.filesOnly) options.filesOnly = true;
+      // With -r, files only are picked here: the backend's files_only flattens sub-directories and
+      // drops each file's directory from its name.
+      const filesBelow = Boolean(flags.filesOnly && flags.recursive);
+      if (flags.filesOnly && !filesBelow) options.filesOnly = true;
       if (flags.dirsOnly) options.directoriesOnly = true;
       if (flags.size) options.getSize = true;
       if (flags.include) options.include = flags.include;
       if (flags.exclude) options.exclude = flags.exclude;
       const listing = await (await ctx.session()).ls(path, options);
-      if (ctx.out.mode !== "human") return ctx.out.result(listing);
       const files = Array.isArray(listing?.files) ? (listing.files as FileRow[]) : [];
+      if (filesBelow) {
+        const rows = flattenListing(files).filter((row) => row.type === "file");
+        if (ctx.out.mode === "human") return ctx.out.result(rows, { entitytype: "file" });
+        return ctx.out.result({ ...listing, files: rows.map((row) => ({ ...row, type: 1 })) });
+      }
+      if (ctx.out.mode !== "human") return ctx.out.result(listing);
       await ctx.out.result(flattenListing(files), { entitytype: "file" });
     });
   examples(ls, "accsyn ls share=projects/shots", "accsyn ls share=projects -r --maxdepth 2 --size", 'accsyn ls share=projects --include "*.exr" --json');
@@ -83,10 +92,14 @@ export function registerFiles(program: Command, ctx: Context): void {
   examples(exists, "accsyn exists share=projects/shots/sh010 && echo present");
 
   const mkdir = program.command("mkdir").description("create a directory").argument("<path>", "accsyn path")
-    .action(async (path) => {
-      await ctx.out.result(await (await ctx.session()).mkdir(path), { message: `Created ${path}` });
+    .option("-p, --parents", "create missing parent directories too; no error when the directory exists")
+    .action(async (path, flags) => {
+      const session = await ctx.session();
+      if (!flags.parents) return ctx.out.result(await session.mkdir(path), { message: `Created ${path}` });
+      const created = await makeDirectories(session, path);
+      await ctx.out.result(created, { message: created.length === 0 ? `${path} already exists` : `Created ${created.join(", ")}` });
     });
-  examples(mkdir, "accsyn mkdir share=projects/shots/sh020");
+  examples(mkdir, "accsyn mkdir share=projects/shots/sh020", "accsyn mkdir -p share=projects/shots/sh030/plates/v001");
 
   const mv = program.command("mv").description("move a file or directory").argument("<src>", "accsyn path").argument("<dst>", "accsyn path")
     .action(async (src, dst) => {
@@ -100,12 +113,13 @@ export function registerFiles(program: Command, ctx: Context): void {
     });
   examples(rename, "accsyn rename share=projects/shots/a.mov share=projects/shots/b.mov");
 
-  const rm = program.command("rm").description("delete a file or directory (asks on a terminal unless --yes)").argument("<path>", "accsyn path")
+  const rm = program.command("rm").description("delete a file or directory (asks first; without a terminal to ask on, needs --yes)").argument("<path>", "accsyn path")
     .option("--force", "delete a non-empty directory")
-    .option("-y, --yes", "do not ask for confirmation")
+    .option("-y, --yes", "do not ask for confirmation (needed in scripts)")
     .action(async (path, flags) => {
-      if (!flags.yes && process.stdin.isTTY && ctx.stderr.isTTY && !(await confirm(ctx, `Delete ${path}${flags.force ? " and everything in it" : ""}?`))) {
-        throw new CliError("Nothing deleted.", EXIT.ERROR);
+      if (!flags.yes) {
+        if (!process.stdin.isTTY) throw usageError(`Refusing to delete ${path} without confirmation: stdin is not a terminal to ask on. Pass --yes to delete it.`);
+        if (!(await confirm(ctx, `Delete ${path}${flags.force ? " and everything in it" : ""}?`))) throw new CliError("Nothing deleted.", EXIT.ERROR);
       }
       const result = await (await ctx.session()).delete(path, flags.force ? { force: true } : {});
       await ctx.out.result(result, { message: `Deleted ${path}` });

@@ -13,6 +13,7 @@ type CreateData = Parameters<ApiSession["create"]>[1];
 export interface CreateFlags {
   entityId?: string;
   allowDuplicates?: boolean;
+  refuseDuplicates?: boolean;
   replaceDuplicates?: boolean;
   wait?: boolean;
 }
@@ -21,8 +22,9 @@ export interface CreateFlags {
 export function addCreateFlags<A extends any[], O extends Record<string, any>, G extends Record<string, any>>(command: Command<A, O, G>) {
   return command
     .option("--entity-id <id>", "the parent entity id (e.g. the job when adding tasks)")
-    .option("--allow-duplicates", "add tasks even when the same files are already queued")
-    .option("--replace-duplicates", "replace tasks already queued with the same files")
+    .option("--allow-duplicates", "jobs/tasks: a task with the same source and destination as an existing one retries that task (also the backend's default)")
+    .option("--refuse-duplicates", "jobs/tasks: fail instead when a task with the same source and destination exists (sends allow_duplicates: false)")
+    .option("--replace-duplicates", "jobs/tasks: replace an existing task with the same source and destination")
     .option("--wait", "for a job, wait until it is done and show its progress");
 }
 
@@ -32,7 +34,9 @@ export async function runCreate(ctx: Context, type: string, input: string, flags
   const data = (await readJsonInput(input)) as CreateData;
   const options: CreateOptions = {};
   if (flags.entityId !== undefined) options.entityId = flags.entityId;
+  if (flags.allowDuplicates && flags.refuseDuplicates) throw usageError("--allow-duplicates and --refuse-duplicates contradict each other: pick one.");
   if (flags.allowDuplicates) options.allowDuplicates = true;
+  if (flags.refuseDuplicates) options.allowDuplicates = false;
   if (flags.replaceDuplicates) options.replaceDuplicates = true;
   const created = await (await ctx.session()).create(type, data, options);
   const id = idOf(created);

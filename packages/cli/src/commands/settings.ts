@@ -32,12 +32,15 @@ export function registerSettings(program: Command, ctx: Context): void {
 
   const list = settings.command("list").description("every setting of a scope")
     .option("--scope <type>", SCOPE_HELP).option("--id <id>", "the entity id for --scope")
+    .option("--effective", "every setting in force, defaults included, with its source: default, workspace, entity or inherited (worked out from several reads)")
     .action(async (flags) => {
-      const all = await (await ctx.session()).getSettings({ ...(flags.scope ? { entitytype: flags.scope } : {}), ...(flags.id ? { entityId: flags.id } : {}) });
+      const scope = { ...(flags.scope ? { entitytype: flags.scope } : {}), ...(flags.id ? { entityId: flags.id } : {}) };
+      if (flags.effective) return ctx.out.result(await (await ctx.session()).getSettings({ ...scope, withSources: true }), { columns: ["name", "value", "source"] });
+      const all = await (await ctx.session()).getSettings(scope);
       const rows = ctx.out.mode === "human" ? settingRows(all) : undefined;
       await ctx.out.result(rows ?? all, { entitytype: "setting" });
     });
-  examples(list, "accsyn settings list", "accsyn settings list --scope user --id 6f1c0e4d2a9b8c7d6e5f4a3b --json");
+  examples(list, "accsyn settings list", "accsyn settings list --effective", "accsyn settings list --scope user --id 6f1c0e4d2a9b8c7d6e5f4a3b --json");
 
   const set = settings.command("set").description("change a setting").argument("<name>", "setting name").argument("<value>", "the new value (text)")
     .option("--scope <type>", SCOPE_HELP).option("--id <id>", "the entity id for --scope")

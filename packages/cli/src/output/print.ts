@@ -32,6 +32,8 @@ export class Printer {
   constructor(
     readonly mode: OutputMode,
     private readonly stdout: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout,
+    /** Where notes for people go when stdout is not a terminal (it then carries data only). */
+    private readonly notes: NodeJS.WritableStream = process.stderr,
   ) {
     this.tty = stdout.isTTY === true;
     this.colours = colours(stdout);
@@ -47,14 +49,19 @@ export class Printer {
     this.line(toJsonLine(value));
   }
 
-  /** Writes a command's result in the chosen mode. */
+  /**
+   * Writes a command's result in the chosen mode. An empty list writes `[]` under `--json` (the
+   * data), nothing under `--ndjson`, and in human mode `(none)` on a terminal, else on stderr:
+   * piped stdout carries data only.
+   */
   async result(value: unknown, options: ResultOptions = {}): Promise<void> {
     if (this.mode === "json") return this.line(toJson(value));
-    if (this.mode === "ndjson") return this.line(toNdjson(value));
+    const empty = Array.isArray(value) && value.length === 0;
+    if (this.mode === "ndjson") return empty ? undefined : this.line(toNdjson(value));
     if (options.message !== undefined) return this.line(options.message);
     const style = { tty: this.tty, colours: this.colours };
     if (Array.isArray(value)) {
-      if (value.length === 0) return this.line(this.colours.dim("(none)"));
+      if (empty) return this.tty ? this.line(this.colours.dim("(none)")) : void this.notes.write("(none)\n");
       if (value.every(isRecord)) {
         const columns = options.columns ?? columnsFor(options.entitytype, value);
         return this.line(await renderRows(value, columns, style));

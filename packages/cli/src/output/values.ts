@@ -23,9 +23,9 @@ export function plainCell(value: unknown): string {
   return String(value).replace(/[\t\r\n]+/g, " ");
 }
 
-const UNITS = ["B", "KB", "MB", "GB", "TB", "PB"];
+const UNITS = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
 
-/** `1536` → `1.5 KB` (powers of 1024). */
+/** `1536` → `1.5 KiB`: binary units (powers of 1024) named as such. */
 export function humanSize(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes < 0) return "";
   let value = bytes;
