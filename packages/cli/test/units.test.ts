@@ -5,7 +5,7 @@ import { describeFailure, EXIT, maskSecrets } from "../src/errors.js";
 import { Printer } from "../src/output/print.js";
 import { plainProgress } from "../src/output/progress.js";
 import { colourEnabled } from "../src/output/colour.js";
-import { AccsynApiError, AccsynNetworkError, AccsynValidationError } from "@accsyn/core";
+import { AccsynApiError, AccsynNetworkError, AccsynNotFoundError, AccsynValidationError } from "@accsyn/core";
 
 /** A writable that collects text and claims to be (or not be) a terminal. */
 function sink(isTTY: boolean): Writable & { isTTY: boolean; text: () => string } {
@@ -99,6 +99,17 @@ describe("failures", () => {
     expect(describeFailure(new AccsynApiError("Not there", { uri: "user/find", status: 404 })).exitCode).toBe(EXIT.NOT_FOUND);
     expect(describeFailure(new AccsynApiError("Conflict", { uri: "user/create", status: 409 })).exitCode).toBe(EXIT.CONFLICT);
     expect(describeFailure(new AccsynNetworkError("Cannot connect", { networkCode: "ECONNREFUSED" })).exitCode).toBe(EXIT.NETWORK);
+  });
+
+  it("gives permission, conflict, timeout and internal errors their own codes (issue 17)", () => {
+    expect(describeFailure(new AccsynApiError("Forbidden", { uri: "setting", status: 403 })).exitCode).toBe(EXIT.PERMISSION);
+    expect(describeFailure(new AccsynNotFoundError("No ACL found", { uri: "acl/find" })).exitCode).toBe(EXIT.NOT_FOUND);
+    expect(describeFailure(new AccsynNetworkError("No answer", { networkCode: "ETIMEDOUT" }))).toMatchObject({ exitCode: EXIT.TIMEOUT, message: expect.stringContaining("--timeout") });
+    const plainHttp = new AccsynNetworkError("Could not complete PUT /api/login at h:1 (EPROTO): the request failed below HTTP.", { networkCode: "EPROTO", cause: { message: "ssl3_get_record:wrong version number" } });
+    expect(describeFailure(plainHttp)).toEqual({ exitCode: EXIT.NETWORK, message: "Could not complete PUT /api/login at h:1 (EPROTO). This endpoint is plain HTTP — use --http / ACCSYN_PROTOCOL=http." });
+    expect(describeFailure(new TypeError("x is not a function"))).toMatchObject({ exitCode: EXIT.INTERNAL, message: expect.stringMatching(/^Internal error: x is not a function\. This is a bug in accsyn/) });
+    expect(describeFailure(Object.assign(new Error("ENOENT: no such file"), { code: "ENOENT" })).exitCode).toBe(EXIT.USAGE);
+    expect(new Set(Object.values(EXIT)).size).toBe(Object.keys(EXIT).length);
   });
 
   it("masks a secret and its base64 forms", () => {
