@@ -194,14 +194,14 @@ function insideQuotes(value: unknown, quote: string, label: string): string {
   return value;
 }
 
-/**
- * Tagged template building a query from values that can never change its structure:
- * ``query`User WHERE code=${email} AND status in ${["online", "disabled"]}` `` Values are
- * formatted by {@link quoteQueryValue}; a placeholder inside quotes written in the template
- * (`"${v}"`) is inserted as is when the value cannot close them.
- * @throws AccsynValidationError naming the value (1-based) that cannot be inserted safely.
- */
-export function query(strings: TemplateStringsArray, ...values: readonly QueryValue[]): string {
+/** A query whose entity type (its first word) is `E`, as `query("Transfer")` builds it: `find` types its answer from `E`. */
+export type TypedQuery<E extends string> = E | `${E} ${string}`;
+
+/** The tag `query(entitytype)` returns: builds the rest of the query after the entity type. */
+export type QueryTag<E extends string> = (strings: TemplateStringsArray, ...values: readonly QueryValue[]) => TypedQuery<E>;
+
+/** Builds the text of a template from values that can never change its structure. */
+function buildQuery(strings: TemplateStringsArray, values: readonly QueryValue[]): string {
   let out = templateText(strings, 0);
   let open = openQuoteAfter(out, undefined);
   for (let i = 0; i < values.length; i++) {
@@ -211,4 +211,37 @@ export function query(strings: TemplateStringsArray, ...values: readonly QueryVa
     open = openQuoteAfter(after, open);
   }
   return out;
+}
+
+function isTemplateStrings(value: unknown): value is TemplateStringsArray {
+  return Array.isArray(value) && "raw" in value;
+}
+
+/**
+ * Tagged template building a query from values that can never change its structure:
+ * ``query`User WHERE code=${email} AND status in ${["online", "disabled"]}` `` Values are
+ * formatted by {@link quoteQueryValue}; a placeholder inside quotes written in the template
+ * (`"${v}"`) is inserted as is when the value cannot close them.
+ *
+ * TypeScript cannot read the text of a tagged template at compile time, so `` query`…` `` is a
+ * plain `string` and `find` answers `Entity[]`. To keep the entity typing a string literal gets,
+ * name the entity type first: ``find(query("Transfer")`WHERE status=${s}`)`` answers `Transfer[]`.
+ * @throws AccsynValidationError naming the value (1-based) that cannot be inserted safely.
+ */
+export function query(strings: TemplateStringsArray, ...values: readonly QueryValue[]): string;
+/**
+ * A tag for the rest of a query on `entitytype`, typed by it:
+ * ``query("Transfer")`WHERE status=${s}` `` is `"Transfer WHERE status=…"` of type `TypedQuery<"Transfer">`.
+ * @throws AccsynValidationError when `entitytype` is not one word.
+ */
+export function query<E extends string>(entitytype: E): QueryTag<E>;
+export function query(first: TemplateStringsArray | string, ...values: readonly QueryValue[]): string | QueryTag<string> {
+  if (isTemplateStrings(first)) return buildQuery(first, values);
+  if (typeof first !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(first)) {
+    throw new AccsynValidationError(`Invalid entity type ${describe(first)} for query(): pass one word such as "Transfer", then the rest as a template: query("Transfer")\`WHERE status=\${s}\``);
+  }
+  return (strings, ...rest) => {
+    const tail = buildQuery(strings, rest).trim();
+    return (tail === "" ? first : `${first} ${tail}`) as TypedQuery<string>;
+  };
 }

@@ -10,6 +10,7 @@ import {
   type CallOptions,
   type EntityFor,
   type Session,
+  type TrimBlanks,
 } from "@accsyn/core";
 import { requestOptions, type EntityData } from "./shared.js";
 
@@ -30,8 +31,30 @@ export interface CreateOptions extends CallOptions {
 /** What {@link create} accepts: an object, a list (sent as `{tasks: [...]}`), JSON text or a JSON file path. */
 export type CreateData = EntityData | readonly EntityData[] | string;
 
-/** What {@link create} resolves with: the entity; a list of data may also answer several entities. */
-export type CreateResult<T extends string, D> = D extends readonly unknown[] ? EntityFor<T> | EntityFor<T>[] : EntityFor<T>;
+/**
+ * What {@link create} resolves with, from the entity type and the data (as the recorded answers
+ * show): tasks from a list → one task per item, always a list; files added to a collection
+ * (`{ files: [...] }`) → a list; anything else → one entity (a list given for a job becomes the
+ * tasks of that one job). Data as JSON text is only known once parsed.
+ */
+export type CreateResult<T extends string, D> =
+  Lowercase<TrimBlanks<T>> extends "task"
+    ? D extends readonly unknown[]
+      ? EntityFor<T>[]
+      : D extends string
+        ? EntityFor<T> | EntityFor<T>[]
+        : EntityFor<T>
+    : Lowercase<TrimBlanks<T>> extends "file"
+      ? D extends { files: readonly unknown[] }
+        ? EntityFor<T>[]
+        : EntityFor<T> | EntityFor<T>[]
+      : EntityFor<T>;
+
+/** True when the answer is a list by nature: tasks from a list, files added to a collection. */
+function answersList(entitytype: string, parsed: unknown): boolean {
+  if (entitytype === "task") return Array.isArray(parsed);
+  return entitytype === "file" && isPlainObject(parsed) && Array.isArray(parsed.files);
+}
 
 /** Entity types whose creation takes `allow_duplicates` / `replace_duplicates`. */
 const DUPLICATE_AWARE = new Set(["transfer", "compute", "delivery", "request", "stream", "job", "task"]);
@@ -81,8 +104,10 @@ function buildCreateData(entitytype: string, data: unknown, options: CreateOptio
 }
 
 /**
- * Creates an entity: `POST <type>/create` (`file/add` for files). Resolves with the created entity,
- * or the list when several were created; an answer without `result` is returned whole.
+ * Creates an entity: `POST <type>/create` (`file/add` for files). Resolves with the created entity
+ * (a one-item list unwrapped, as the reference does), or always a list for tasks created from a
+ * list and files added to a collection (see {@link CreateResult}); an answer without `result` is
+ * returned whole.
  */
 export async function create<T extends string, D extends CreateData>(
   session: Session,
@@ -92,6 +117,7 @@ export async function create<T extends string, D extends CreateData>(
 ): Promise<CreateResult<T, D>> {
   const type = normaliseEntityType(entitytype);
   const body = buildCreateData(type, data, options);
+  const many = answersList(type, typeof data === "string" ? (Array.isArray(body.tasks) ? body.tasks : body) : data);
   const uri = type === "file" ? "file/add" : `${type}/create`;
   const answer = await session.requestRaw(
     "POST",
@@ -101,6 +127,7 @@ export async function create<T extends string, D extends CreateData>(
   );
   if (Array.isArray(answer) || !("result" in answer)) return answer as CreateResult<T, D>;
   const result = answer.result;
+  if (many) return (Array.isArray(result) ? result : [result]) as CreateResult<T, D>;
   if (Array.isArray(result) && result.length === 1) return result[0] as CreateResult<T, D>;
   return result as CreateResult<T, D>;
 }

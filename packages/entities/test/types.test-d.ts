@@ -40,7 +40,7 @@ describe("methods", () => {
 
   it("create, update, getEntity and waitFor infer from the entity type", () => {
     expectTypeOf(session.create("user", { code: "a@b.c" })).toEqualTypeOf<Promise<User>>();
-    expectTypeOf(session.create("task", [{ source: "a" }])).toEqualTypeOf<Promise<Task | Task[]>>();
+    expectTypeOf(session.create("task", [{ source: "a" }])).toEqualTypeOf<Promise<Task[]>>();
     expectTypeOf<CreateResult<"job", string>>().toEqualTypeOf<Transfer>();
     expectTypeOf(session.update("Volume", "id", { name: "n" })).toEqualTypeOf<Promise<Volume>>();
     expectTypeOf(getEntity(session, "job", "id")).toEqualTypeOf<Promise<Transfer | null>>();
