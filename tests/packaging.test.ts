@@ -8,6 +8,11 @@
  *     moduleResolution bundler), with skipLibCheck off so the shipped .d.ts/.d.cts are checked too,
  *   - loads @accsyn/emulator and @accsyn/cli both ways, starts the packed emulator and answers
  *     `accsyn --version` through the installed bin.
+ * A second, empty project installs only the packed CLI (and the libraries it depends on, which are
+ * not on the registry yet) with --ignore-scripts, as `npm i -g @accsyn/cli` would: nothing native,
+ * no emulator, a working `accsyn`, and `accsyn emulator` saying how to get the emulator. The
+ * manifests are checked as consumers see them: no devDependencies, every `files` entry present,
+ * and the pending changesets releasing every package first as 0.1.0.
  * The fixtures live in tests/packaging/consumer/. better-sqlite3 (the emulator's native addon) is
  * installed with scripts off and its compiled addon copied from the workspace: compiling it with
  * node-gyp would add minutes and proves nothing about our packages.
@@ -170,5 +175,72 @@ describe("installed from the packed tarballs", () => {
     const loads = `const cjs = require("@accsyn/cli"); import("@accsyn/cli").then((esm) => console.log(typeof cjs.run, typeof esm.run));`;
     const { stdout: kinds } = await inProject(process.execPath, ["-e", loads]);
     expect(kinds.trim()).toBe("function function");
+  }, STEP_TIMEOUT_MS);
+});
+
+describe("the CLI alone, installed into an empty folder", () => {
+  const CLI_CLOSURE = ["core", "entities", "files", "acl", "settings", "api", "cli"];
+  let folder: string;
+  let install: { ms: number; output: string };
+
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), "accsyn-cli-only-"));
+    writeFileSync(join(folder, "package.json"), JSON.stringify({ name: "cli-only", private: true }));
+    const tarballs = readdirSync(join(project, "tarballs"))
+      .filter((file) => CLI_CLOSURE.some((name) => file.startsWith(`accsyn-${name}-`)))
+      .map((file) => join(project, "tarballs", file));
+    expect(tarballs).toHaveLength(CLI_CLOSURE.length);
+    const started = performance.now();
+    const { stdout, stderr } = await run("npm", ["install", ...tarballs, "--ignore-scripts", "--no-audit", "--no-fund"], { cwd: folder, maxBuffer: 16 << 20 });
+    install = { ms: Math.round(performance.now() - started), output: `${stdout}${stderr}`.trim() };
+    console.log(`npm install of the packed CLI into an empty folder (--ignore-scripts): ${install.ms} ms\n${install.output}`);
+  }, INSTALL_TIMEOUT_MS);
+  afterAll(() => {
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("installs nothing native and no emulator: no package has an install script", () => {
+    const installed = readdirSync(join(folder, "node_modules"), { withFileTypes: true }).flatMap((entry) =>
+      entry.name.startsWith("@") ? readdirSync(join(folder, "node_modules", entry.name)).map((name) => `${entry.name}/${name}`) : [entry.name],
+    ).filter((name) => !name.startsWith("."));
+    expect(installed).not.toContain("@accsyn/emulator");
+    expect(installed).not.toContain("better-sqlite3");
+    for (const name of installed) {
+      const manifest = JSON.parse(readFileSync(join(folder, "node_modules", name, "package.json"), "utf8"));
+      const scripts = Object.keys(manifest.scripts ?? {}).filter((script) => ["preinstall", "install", "postinstall"].includes(script));
+      expect({ name, scripts, gypfile: manifest.gypfile ?? false }).toEqual({ name, scripts: [], gypfile: false });
+    }
+  });
+
+  it("runs accsyn, and `accsyn emulator` says how to get the emulator", async () => {
+    const bin = join(folder, "node_modules", ".bin", "accsyn");
+    // As a user's shell runs it: without the NODE_PATH pnpm gives the test (it reaches the workspace's emulator).
+    const { NODE_PATH: _workspacePath, ...env } = process.env;
+    const { stdout } = await run(bin, ["--version"], { cwd: folder, env });
+    expect(stdout.trim()).toBe(manifest("cli").version);
+    const failed = await run(bin, ["emulator", "--port", "0"], { cwd: folder, env, timeout: 30_000 }).then(
+      () => expect.unreachable("accsyn emulator should fail without the emulator"),
+      (error: { code?: number; stderr?: string }) => error,
+    );
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain("npx @accsyn/emulator");
+  }, STEP_TIMEOUT_MS);
+
+  it("shows consumers no devDependencies, and every `files` entry exists", () => {
+    for (const name of PACKAGES) {
+      const installedPath = join(project, "node_modules", "@accsyn", name, "package.json");
+      const installed = JSON.parse(readFileSync(installedPath, "utf8"));
+      expect({ name, devDependencies: installed.devDependencies, optionalDependencies: installed.optionalDependencies }).toEqual({ name, devDependencies: undefined, optionalDependencies: undefined });
+      for (const entry of installed.files as string[]) expect(existsSync(join(root, "packages", name, entry)), `packages/${name}: files lists ${entry}`).toBe(true);
+    }
+  });
+
+  it("releases every package first as 0.1.0 through the pending changesets", async () => {
+    const output = join(folder, "changeset-status.json");
+    await run("pnpm", ["exec", "changeset", "status", `--output=${output}`], { cwd: root });
+    const releases = JSON.parse(readFileSync(output, "utf8")).releases as Array<{ name: string; newVersion: string }>;
+    const published = new Set(PACKAGES.map((name) => `@accsyn/${name}`));
+    const versions = Object.fromEntries(releases.filter((release) => published.has(release.name)).map((release) => [release.name, release.newVersion]));
+    expect(versions).toEqual(Object.fromEntries(PACKAGES.map((name) => [`@accsyn/${name}`, "0.1.0"])));
   }, STEP_TIMEOUT_MS);
 });

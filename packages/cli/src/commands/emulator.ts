@@ -1,28 +1,57 @@
-/** `emulator`: runs `@accsyn/emulator` in the foreground until Ctrl-C. */
+/** `emulator`: runs `@accsyn/emulator`, when installed, in the foreground until Ctrl-C. */
 import type { Command } from "@commander-js/extra-typings";
 import type { Context } from "../context.js";
 import { CliError, EXIT } from "../errors.js";
 import { examples } from "./shared.js";
 
+/** What the CLI uses of `@accsyn/emulator` (not a dependency: its native SQLite must not be compiled on `npm i -g @accsyn/cli`). */
+interface EmulatorModule {
+  startEmulator(options: { host: string; port: number; seed?: string; dataDir?: string }): Promise<RunningEmulator>;
+}
+
+interface RunningEmulator {
+  url: string;
+  host: string;
+  port: number;
+  workspace: string;
+  users: Array<{ username: string; apiKey: string; role: string }>;
+  stop(): Promise<void>;
+}
+
+const EMULATOR = "@accsyn/emulator";
+const HOW_TO_GET_IT = "The emulator is not installed with the CLI. Run it with `npx @accsyn/emulator` (or `npm install -g @accsyn/emulator`, then retry `accsyn emulator`).";
+
+function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND";
+}
+
 /**
- * Loads `@accsyn/emulator`, an optional dependency (it builds a native SQLite module), with a
- * clear way forward when it is not installed.
+ * Finds `@accsyn/emulator` where it is installed: next to the CLI (a global install of both, or
+ * one project), else in the current directory's project; otherwise says how to get it.
  */
-async function loadEmulator(): Promise<typeof import("@accsyn/emulator")> {
+export async function loadEmulator(cwd = process.cwd()): Promise<EmulatorModule> {
   try {
-    return await import("@accsyn/emulator");
+    // A variable specifier: bundlers must not pull the emulator into the CLI.
+    const name: string = EMULATOR;
+    return (await import(name)) as EmulatorModule;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") {
-      throw new CliError("The emulator is not installed: run `npm install -g @accsyn/emulator` (it needs a C++ toolchain if no prebuilt SQLite fits), then retry.", EXIT.USAGE);
-    }
-    throw error;
+    if (!isMissing(error)) throw error;
+  }
+  try {
+    const { createRequire } = await import("node:module");
+    const { pathToFileURL } = await import("node:url");
+    const path = createRequire(`${cwd}/package.json`).resolve(EMULATOR);
+    return (await import(pathToFileURL(path).href)) as EmulatorModule;
+  } catch (error) {
+    if (!isMissing(error)) throw error;
+    throw new CliError(HOW_TO_GET_IT, EXIT.USAGE);
   }
 }
 
 /** Registers `emulator`. */
 export function registerEmulator(program: Command, ctx: Context): void {
-  const emulator = program.command("emulator").description("run a local accsyn emulator in the foreground (uses --host and --port; default 127.0.0.1:8181)")
+  const emulator = program.command("emulator").description("run a local accsyn emulator in the foreground, when @accsyn/emulator is installed (uses --host and --port; default 127.0.0.1:8181)")
     .option("--seed <file>", "a seed JSON file (default: the demo seed, workspace acme)")
     .option("--data <dir>", "keep state in this directory across restarts (default: in memory)")
     .action(async (flags) => {
