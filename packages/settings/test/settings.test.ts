@@ -67,10 +67,15 @@ describe("getSetting", () => {
     expect(sent()).toEqual([{ method: "GET", uri: "setting", data: { entitytype: "Volume", name: null, data: null }, id: VOLUME }]);
   });
 
-  it("refuses a blank name, entity type or id", async () => {
+  it("refuses a blank name or entity type", async () => {
     await refused(session.getSetting(""), /setting name/);
     await refused(session.getSetting("x", { entitytype: " " }), /entity type/);
-    await refused(session.getSetting("x", { entityId: "" }), /entity id/);
+  });
+
+  it("sends entitytype null when given as null, and no id for an empty one, as the reference does", async () => {
+    reply = { body: {} };
+    expect(await session.getSetting("x", { entitytype: null, entityId: "" })).toBeNull();
+    expect(sent()).toEqual([{ method: "GET", uri: "setting", data: { entitytype: null, name: "x", data: null } }]);
   });
 });
 
@@ -103,6 +108,47 @@ describe("getSettings", () => {
       },
     ]);
   });
+});
+
+describe("getSettings answers and flags", () => {
+  for (const result of [null, false, [], {}, ""]) {
+    it(`turns a result of ${JSON.stringify(result)} into {} (get_settings__null_result_gives_empty_dict)`, async () => {
+      reply = { body: { result } };
+      expect(await session.getSettings({ entitytype: "workspace" })).toEqual({});
+    });
+  }
+
+  it("turns an answer without result into {}", async () => {
+    reply = { body: {} };
+    expect(await session.getSettings()).toEqual({});
+  });
+
+  it("sends flags given as null as null, and an empty entity type as it is", async () => {
+    reply = { body: { result: {} } };
+    await session.getSettings({ entitytype: "", recursive: null, upstream: null, omitDefaults: null, entityId: JOB });
+    expect(sent()).toEqual([
+      { method: "GET", uri: "setting", data: { entitytype: "", recursive: null, upstream: null, omit_defaults: null }, id: JOB },
+    ]);
+  });
+});
+
+describe("setSetting and deleteSetting answers", () => {
+  for (const [result, expected] of [
+    [true, true],
+    ["yes", true],
+    [1, true],
+    [false, false],
+    [null, false],
+    [0, false],
+    [[], false],
+    [undefined, false],
+  ] as Array<[unknown, boolean]>) {
+    it(`resolve ${expected} for a result of ${JSON.stringify(result) ?? "(none)"}, like Python's bool(result)`, async () => {
+      reply = { body: result === undefined ? {} : { result } };
+      expect(await session.setSetting("workspace", "a", "1")).toBe(expected);
+      expect(await session.deleteSetting("workspace", "a")).toBe(expected);
+    });
+  }
 });
 
 describe("setSetting", () => {
