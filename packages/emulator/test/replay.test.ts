@@ -28,7 +28,6 @@ const EXPECTED_INSTEAD: Record<string, { shape: string; why: string }> = {
   create__response_without_result_returned_whole: { shape: "result:array", why: "the recording's server answered without result" },
   dates__top_level_list_not_decoded: { shape: "result:array", why: "the recording's server answered a bare list" },
   get_setting__entity_integration_data: { shape: "result:null", why: "integration-mapped settings are not emulated" },
-  ls__list_path: { shape: "result:array", why: "a list of paths answers a list of {path, result} (DOMAIN.md)" },
 };
 
 
