@@ -14,7 +14,7 @@ export interface GetSettingOptions extends EntityIdOption {
 
 /**
  * The value of the setting `name` on a scope (`null` name: the backend's default answer).
- * `getSetting(session, "transfer_speed_limit")` reads the workspace's.
+ * `getSetting(session, "transfer_speedlimit")` reads the workspace's.
  */
 export async function getSetting(session: Session, name?: string | null, options: GetSettingOptions = {}): Promise<unknown> {
   assertOptionalString(name, "the setting name");

@@ -38,8 +38,8 @@ async function refused(promise: Promise<unknown>, message: RegExp): Promise<void
 describe("getSetting", () => {
   it("reads a workspace setting with data null (get_setting__workspace_default)", async () => {
     reply = { body: { result: "100" } };
-    expect(await session.getSetting("transfer_speed_limit")).toBe("100");
-    expect(sent()).toEqual([{ method: "GET", uri: "setting", data: { entitytype: "workspace", name: "transfer_speed_limit", data: null } }]);
+    expect(await session.getSetting("transfer_speedlimit")).toBe("100");
+    expect(sent()).toEqual([{ method: "GET", uri: "setting", data: { entitytype: "workspace", name: "transfer_speedlimit", data: null } }]);
   });
 
   it("sends entitytype, id, integration and data (get_setting__entity_integration_data)", async () => {
@@ -81,8 +81,8 @@ describe("getSetting", () => {
 
 describe("getSettings", () => {
   it("sends entitytype null and the flag defaults (get_settings__defaults)", async () => {
-    reply = { body: { result: { transfer_speed_limit: "100" } } };
-    expect(await session.getSettings()).toEqual({ transfer_speed_limit: "100" });
+    reply = { body: { result: { transfer_speedlimit: "100" } } };
+    expect(await session.getSettings()).toEqual({ transfer_speedlimit: "100" });
     expect(sent()).toEqual([
       { method: "GET", uri: "setting", data: { entitytype: null, recursive: false, upstream: false, omit_defaults: true } },
     ]);
@@ -153,8 +153,8 @@ describe("setSetting and deleteSetting answers", () => {
 
 describe("setSetting", () => {
   it("puts a string value (set_setting__workspace)", async () => {
-    expect(await session.setSetting("workspace", "transfer_speed_limit", "250")).toBe(true);
-    expect(sent()).toEqual([{ method: "PUT", uri: "setting", data: { entitytype: "workspace", name: "transfer_speed_limit", value: "250" } }]);
+    expect(await session.setSetting("workspace", "transfer_speedlimit", "250")).toBe(true);
+    expect(sent()).toEqual([{ method: "PUT", uri: "setting", data: { entitytype: "workspace", name: "transfer_speedlimit", value: "250" } }]);
   });
 
   it("lowercases the entity type and sends the id", async () => {
@@ -172,7 +172,7 @@ describe("setSetting", () => {
   ] as Array<[string, unknown]>) {
     it(`refuses ${label} and tells to JSON-encode`, async () => {
       await refused(
-        session.setSetting("workspace", "transfer_speed_limit", value as string),
+        session.setSetting("workspace", "transfer_speedlimit", value as string),
         /^Invalid value supplied, must be of string type!.*JSON\.stringify/,
       );
     });
@@ -191,8 +191,8 @@ describe("setSetting", () => {
 
 describe("deleteSetting", () => {
   it("deletes a setting (delete_setting__workspace)", async () => {
-    expect(await session.deleteSetting("workspace", "transfer_speed_limit")).toBe(true);
-    expect(sent()).toEqual([{ method: "DELETE", uri: "setting", data: { entitytype: "workspace", name: "transfer_speed_limit" } }]);
+    expect(await session.deleteSetting("workspace", "transfer_speedlimit")).toBe(true);
+    expect(sent()).toEqual([{ method: "DELETE", uri: "setting", data: { entitytype: "workspace", name: "transfer_speedlimit" } }]);
   });
 
   it("lowercases the entity type and sends the id", async () => {
