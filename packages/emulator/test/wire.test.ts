@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type RunningEmulator } from "../src/index.js";
-import { RawClient } from "./client.js";
+import type { RunningEmulator } from "../src/index.js";
+import { emulatorWithAdmin, type RawClient } from "./client.js";
 
 /**
  * Answer shapes the vectors cannot show through shape parity (they need state the vectors do not record):
@@ -9,13 +9,8 @@ import { RawClient } from "./client.js";
 let emu: RunningEmulator;
 let admin: RawClient;
 
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0, jobs: { run: false } });
-  admin = await RawClient.as(emu, "admin");
-});
-afterAll(async () => {
-  await emu.stop();
-});
+beforeAll(async () => ({ emu, admin } = await emulatorWithAdmin({ jobs: { run: false } })));
+afterAll(() => emu.stop());
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
