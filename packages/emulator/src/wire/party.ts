@@ -60,6 +60,7 @@ export function taskEnd(ctx: Ctx, spec: unknown, job: Entity | undefined, other:
   if (p.kind === "workspace" && typeof spec === "string" && SHARE_SPEC.test(spec)) {
     try {
       const r = resolvePath(ctx, spec);
+      if (r.kind === "delivery") return { client: "", path: r.rel, path_abs_final: r.abs, s: r.share.id, ...(isId(owner) ? { user: owner } : {}) };
       const volume = r.kind === "volume" ? r.share.id : typeof r.share.parent === "string" ? r.share.parent : "";
       const servers = (ctx.store.getOf(["volume"], volume)?._servers as string[] | undefined) ?? [];
       return {

@@ -7,6 +7,9 @@ import { taskEnd } from "./party.js";
  */
 const JOB_HR_TAG = 7;
 
+/** The attributes of the default task answer. */
+const DOCUMENTED = new Set(["created", "destination", "finished", "id", "job", "job_hr", "priority", "size", "source", "status", "time", "uri"]);
+
 /**
  * A task as the backend answers it (reference doc/transfers.rst, Query tasks): created, destination, finished,
  * id (a uuid), job, job_hr, priority, size, source, status, time, uri; `source`/`destination` are dicts.
@@ -20,5 +23,6 @@ export const taskWire: WireShape = {
       source: taskEnd(ctx, e.source, job, null), status: e.status, time: e.time ?? 0, uri: String(e.uri ?? ""),
     };
   },
-  extra: (_ctx, e) => ({ metadata: e.metadata ?? {} }),
+  // Attributes a client gave its tasks beyond the documented ones (e.g. a compute task's `frames`) are kept and given when asked for.
+  extra: (_ctx, e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith("_") && !DOCUMENTED.has(k))),
 };
