@@ -27,6 +27,8 @@ describe("grant, access, revoke", () => {
     expect(granted.stdout).toMatch(new RegExp(`^Granted user standard@acme\\.test read/write access to folder ${folder.id} \\(ACL [0-9a-f]{24}\\)\\n$`));
     const again = await cli.json<unknown>(["grant", "user", "standard@acme.test", "folder", folder.id, "--no-invite"]);
     expect(again).toBe(true);
+    const words = await cli.run(["grant", "user", "standard@acme.test", "folder", folder.id, "--no-invite"]);
+    expect(words.stdout).toBe(`Granted user standard@acme.test read access to folder ${folder.id} (the user already had an ACL there)\n`);
 
     const list = await cli.json<Access[]>(["access", "folder", folder.id]);
     expect(mentions(list, "standard@acme.test")).toBe(true);

@@ -5,6 +5,9 @@ import { examples } from "./shared.js";
 
 type GrantData = NonNullable<Parameters<ApiSession["grant"]>[4]>;
 
+/** Targets whose access is an ACL (the others are a delivery's recipients). */
+const SHARE_TYPES: ReadonlySet<string> = new Set(["volume", "folder", "home", "collection"]);
+
 /** Registers `grant`, `revoke` and `access`. */
 export function registerAccess(program: Command, ctx: Context): void {
   const grant = program.command("grant").description("give a user access to a share or a delivery")
@@ -21,7 +24,9 @@ export function registerAccess(program: Command, ctx: Context): void {
       const result = await (await ctx.session()).grant(type, id, targetType, targetId, data);
       const granted = `Granted ${type} ${id} ${data.write ? "read/write" : "read"} access to ${targetType} ${targetId}`;
       // A share answers the new ACL, or `true` when the user already had one there; a delivery `true`.
-      const message = typeof result === "object" && result !== null ? `${granted} (ACL ${String(result.id)})` : granted;
+      const isShare = SHARE_TYPES.has(targetType.trim().toLowerCase());
+      const message =
+        typeof result === "object" && result !== null ? `${granted} (ACL ${String(result.id)})` : isShare && result === true ? `${granted} (the user already had an ACL there)` : granted;
       await ctx.out.result(result, { message });
     });
   examples(grant, "accsyn grant user lisa@example.com folder 6f1c0e4d2a9b8c7d6e5f4a3b --write --path /incoming", "accsyn grant user lisa@example.com delivery 6f1c0e4d2a9b8c7d6e5f4a3b --no-invite");
