@@ -1,5 +1,6 @@
 /** Files on shares: ls, du, exists, mkdir, mv, rename, rm. */
 import type { Command } from "@commander-js/extra-typings";
+import type { FileEntry } from "@accsyn/api";
 import type { ApiSession, Context } from "../context.js";
 import { CliError, EXIT } from "../errors.js";
 import { commaList } from "../input.js";
@@ -8,7 +9,6 @@ import { humanSize } from "../output/values.js";
 import { examples } from "./shared.js";
 
 type LsOptions = NonNullable<Parameters<ApiSession["ls"]>[1]>;
-type FileEntry = Awaited<ReturnType<ApiSession["ls"]>>[number];
 
 /**
  * The rows `accsyn ls` shows: `type` (dir/file), the name (a path relative to the listed directory
