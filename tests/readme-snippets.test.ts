@@ -32,11 +32,15 @@ function snippets(): Snippet[] {
     .flatMap((readme) => [...readFileSync(join(root, readme), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map((match, index) => ({ readme, index, code: match[1]! })));
 }
 
-/** What a snippet may use without declaring it: a connected session of the full SDK, an e-mail. */
+/** Placeholder values a snippet may use without declaring them (ids and e-mails are strings). */
+const PLACEHOLDERS = ["email", "deliveryId", "jobId", "folderId", "userId"];
+
+/** What a snippet may use without declaring it: a connected session of the full SDK, and the placeholders. */
 function prelude(code: string): string {
   const lines = ["export {};"];
-  if (!/\b(const|let)\s+session\b/.test(code)) lines.push('import type { Session as ReadmeSession } from "@accsyn/api";', "declare const session: ReadmeSession;");
-  if (!/\b(const|let)\s+email\b/.test(code)) lines.push("declare const email: string;");
+  const declares = (name: string) => new RegExp(`\\b(const|let)\\s+${name}\\b`).test(code);
+  if (!declares("session")) lines.push('import type { Session as ReadmeSession } from "@accsyn/api";', "declare const session: ReadmeSession;");
+  for (const name of PLACEHOLDERS) if (!declares(name)) lines.push(`declare const ${name}: string;`);
   return lines.join("\n");
 }
 

@@ -15,7 +15,7 @@ beforeAll(async () => {
   queueId = String((await e2e.admin.findOne("Queue WHERE code=urgent"))?.id);
   jobId = (await e2e.admin.create("Job", { name: "effective-job", source: "share=projects/e.mov", destination: "site=studio-b", parent: queueId })).id;
   await e2e.admin.setSetting("workspace", "max_transfers", "4");
-  await e2e.admin.setSetting("queue", "transfer_speed_limit", "50", { entityId: queueId });
+  await e2e.admin.setSetting("queue", "transfer_speedlimit", "50", { entityId: queueId });
   await e2e.admin.setSetting("job", "notify_on_done", "false", { entityId: jobId });
 });
 afterAll(async () => {
@@ -27,7 +27,7 @@ describe("effective settings with their source", () => {
     expect(await e2e.admin.getSettings({ withSources: true })).toEqual([
       { name: "max_transfers", value: "4", source: "workspace" },
       { name: "notify_on_done", value: "true", source: "default" },
-      { name: "transfer_speed_limit", value: "100", source: "default" },
+      { name: "transfer_speedlimit", value: "100", source: "default" },
     ]);
   });
 
@@ -35,7 +35,7 @@ describe("effective settings with their source", () => {
     expect(await e2e.admin.getSettings({ entitytype: "job", entityId: jobId, withSources: true })).toEqual([
       { name: "max_transfers", value: "4", source: "workspace" },
       { name: "notify_on_done", value: "false", source: "entity" },
-      { name: "transfer_speed_limit", value: "50", source: "inherited" },
+      { name: "transfer_speedlimit", value: "50", source: "inherited" },
     ]);
   });
 

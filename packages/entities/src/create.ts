@@ -12,7 +12,7 @@ import {
   type Session,
   type TrimBlanks,
 } from "@accsyn/core";
-import { requestOptions, type EntityData } from "./shared.js";
+import { idIfGiven, requestOptions, type EntityData } from "./shared.js";
 
 /** Options of {@link create}. */
 export interface CreateOptions extends CallOptions {
@@ -28,14 +28,17 @@ export interface CreateOptions extends CallOptions {
   replaceDuplicates?: boolean;
 }
 
-/** What {@link create} accepts: an object, a list (sent as `{tasks: [...]}`), JSON text or a JSON file path. */
+/**
+ * What {@link create} accepts: an object, a list (sent as `{tasks: [...]}`), JSON text or a JSON
+ * file path (sent as parsed; a list stays a list except for tasks).
+ */
 export type CreateData = EntityData | readonly EntityData[] | string;
 
 /**
  * What {@link create} resolves with, from the entity type and the data (as the recorded answers
- * show): tasks from a list → one task per item, always a list; files added to a collection
- * (`{ files: [...] }`) → a list; anything else → one entity (a list given for a job becomes the
- * tasks of that one job). Data as JSON text is only known once parsed.
+ * show): tasks from a list → one task per item, always a list; anything else → one entity (a list
+ * given for a job becomes the tasks of that one job; a one-item answer is unwrapped, as the
+ * reference does). Tasks from JSON text are only known once parsed.
  */
 export type CreateResult<T extends string, D> =
   Lowercase<TrimBlanks<T>> extends "task"
@@ -44,16 +47,12 @@ export type CreateResult<T extends string, D> =
       : D extends string
         ? EntityFor<T> | EntityFor<T>[]
         : EntityFor<T>
-    : Lowercase<TrimBlanks<T>> extends "file"
-      ? D extends { files: readonly unknown[] }
-        ? EntityFor<T>[]
-        : EntityFor<T> | EntityFor<T>[]
-      : EntityFor<T>;
+    : EntityFor<T>;
 
-/** True when the answer is a list by nature: tasks from a list, files added to a collection. */
-function answersList(entitytype: string, parsed: unknown): boolean {
-  if (entitytype === "task") return Array.isArray(parsed);
-  return entitytype === "file" && isPlainObject(parsed) && Array.isArray(parsed.files);
+/** True when the answer is a list by nature: tasks created from a list (given, or parsed from JSON text). */
+function answersList(entitytype: string, data: unknown, body: unknown): boolean {
+  if (entitytype !== "task") return false;
+  return typeof data === "string" ? isPlainObject(body) && Array.isArray(body.tasks) : Array.isArray(data);
 }
 
 /** Entity types whose creation takes `allow_duplicates` / `replace_duplicates`. */
@@ -61,6 +60,7 @@ const DUPLICATE_AWARE = new Set(["transfer", "compute", "delivery", "request", "
 
 const NOT_JSON = "Cannot build JSON payload data, not a valid JSON string or path to a JSON file!";
 const EMPTY = "Empty create data submitted!";
+const NO_DATA = "You must provide the data to create!";
 
 /** Parses JSON text, or reads it from the file the string names. */
 function parseJsonData(text: string): unknown {
@@ -79,35 +79,43 @@ function parseJsonData(text: string): unknown {
   }
 }
 
-/** True for an empty object, list or string. */
-function isEmpty(value: unknown): boolean {
-  if (typeof value === "string" || Array.isArray(value)) return value.length === 0;
-  return isPlainObject(value) && Object.keys(value).length === 0;
-}
-
-/** Builds the event data: parsed, wrapped into `tasks` when needed, duplicate flags added. Never touches `data`. */
-function buildCreateData(entitytype: string, data: unknown, options: CreateOptions): EntityData {
-  if (data === null || data === undefined || isEmpty(data)) {
-    throw new AccsynValidationError(`${EMPTY} Pass the attributes of the new ${entitytype}.`);
+/**
+ * Builds the event data as the reference does, without touching `data`: JSON text (or a file) is
+ * sent as parsed; a list given directly travels as `{ tasks: [...] }`; task data is wrapped into
+ * `tasks` unless it has them; the duplicate flags are added when given (`null` counts as not given).
+ */
+function buildCreateData(entitytype: string, data: unknown, options: CreateOptions): unknown {
+  let body: unknown;
+  if (typeof data === "string") {
+    if (data.trim() === "") throw new AccsynValidationError(`${NO_DATA} Pass the attributes of the new ${entitytype}.`);
+    body = parseJsonData(data);
+    if (typeof body !== "object" || body === null) {
+      throw new AccsynValidationError(`${NOT_JSON} The JSON must be an object or a list of objects.`);
+    }
+  } else {
+    body = Array.isArray(data) ? { tasks: data } : data;
+    if (!isPlainObject(body) || Object.keys(body).length === 0) {
+      throw new AccsynValidationError(`${EMPTY} Pass the attributes of the new ${entitytype} as an object (or a list of tasks).`);
+    }
   }
-  const parsed = typeof data === "string" ? parseJsonData(data) : data;
-  if (isEmpty(parsed)) throw new AccsynValidationError(`${EMPTY} Pass the attributes of the new ${entitytype}.`);
-  let body: EntityData;
-  if (Array.isArray(parsed)) body = { tasks: parsed };
-  else if (isPlainObject(parsed)) body = entitytype === "task" && !("tasks" in parsed) ? { tasks: parsed } : { ...parsed };
-  else throw new AccsynValidationError(`${NOT_JSON} The data must be an object or a list of objects.`);
+  if (entitytype === "task" && !(isPlainObject(body) && "tasks" in body)) body = { tasks: body };
+  else if (isPlainObject(body)) body = { ...body };
+  const flags: EntityData = {};
   if (DUPLICATE_AWARE.has(entitytype)) {
-    if (options.allowDuplicates !== undefined && options.allowDuplicates !== null) body.allow_duplicates = options.allowDuplicates;
-    if (options.replaceDuplicates !== undefined && options.replaceDuplicates !== null) body.replace_duplicates = options.replaceDuplicates;
+    if (options.allowDuplicates !== undefined && options.allowDuplicates !== null) flags.allow_duplicates = options.allowDuplicates;
+    if (options.replaceDuplicates !== undefined && options.replaceDuplicates !== null) flags.replace_duplicates = options.replaceDuplicates;
   }
-  return body;
+  if (Object.keys(flags).length === 0) return body;
+  if (!isPlainObject(body)) {
+    throw new AccsynValidationError(`Duplicate options need create data that is an object; the JSON given for the ${entitytype} is not one.`);
+  }
+  return Object.assign(body, flags);
 }
 
 /**
  * Creates an entity: `POST <type>/create` (`file/add` for files). Resolves with the created entity
  * (a one-item list unwrapped, as the reference does), or always a list for tasks created from a
- * list and files added to a collection (see {@link CreateResult}); an answer without `result` is
- * returned whole.
+ * list (see {@link CreateResult}); an answer without `result` is returned whole.
  */
 export async function create<T extends string, D extends CreateData>(
   session: Session,
@@ -115,16 +123,11 @@ export async function create<T extends string, D extends CreateData>(
   data: D,
   options: CreateOptions = {},
 ): Promise<CreateResult<T, D>> {
-  const type = normaliseEntityType(entitytype);
+  const type = normaliseEntityType(entitytype, "the entity type to create");
   const body = buildCreateData(type, data, options);
-  const many = answersList(type, typeof data === "string" ? (Array.isArray(body.tasks) ? body.tasks : body) : data);
+  const many = answersList(type, data, body);
   const uri = type === "file" ? "file/add" : `${type}/create`;
-  const answer = await session.requestRaw(
-    "POST",
-    uri,
-    { data: body, ...(options.entityId === undefined || options.entityId === null ? {} : { id: options.entityId }) },
-    requestOptions(options),
-  );
+  const answer = await session.requestRaw("POST", uri, { data: body, ...idIfGiven(options.entityId) }, requestOptions(options));
   if (Array.isArray(answer) || !("result" in answer)) return answer as CreateResult<T, D>;
   const result = answer.result;
   if (many) return (Array.isArray(result) ? result : [result]) as CreateResult<T, D>;

@@ -1,7 +1,7 @@
 /**
  * Issue 17, types a pipeline developer relies on: a query built with the `query` tag keeps the
  * entity typing of a string literal when it names its entity type, and `create` answers a list
- * exactly when the data makes one (tasks from a list, files added to a collection).
+ * exactly when the data makes one (tasks from a list).
  */
 import { query, Session, type Entity, type Task, type Transfer, type TypedQuery, type User } from "@accsyn/core";
 import { entities, type CreateResult } from "@accsyn/entities";
@@ -34,7 +34,6 @@ describe("create answers", () => {
     expectTypeOf(session.create("Task", [{ source: "a" }, { source: "b" }])).toEqualTypeOf<Promise<Task[]>>();
     expectTypeOf(session.create("task", { source: "a" })).toEqualTypeOf<Promise<Task>>();
     expectTypeOf(session.create("job", [{ source: "a" }])).toEqualTypeOf<Promise<Transfer>>();
-    expectTypeOf(session.create("file", { files: [{ path: "share=a/b" }] })).toEqualTypeOf<Promise<Entity[]>>();
     expectTypeOf<CreateResult<"task", string>>().toEqualTypeOf<Task | Task[]>();
   });
 });

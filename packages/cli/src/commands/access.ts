@@ -6,6 +6,9 @@ import { examples } from "./shared.js";
 
 type GrantData = NonNullable<Parameters<ApiSession["grant"]>[4]>;
 
+/** Targets whose access is an ACL (the others are a delivery's recipients). */
+const SHARE_TYPES: ReadonlySet<string> = new Set(["volume", "folder", "home", "collection"]);
+
 /** Registers `grant`, `revoke` and `access`. */
 export function registerAccess(program: Command, ctx: Context): void {
   const grant = program.command("grant").description("give a user access to a share or a delivery")
@@ -24,32 +27,40 @@ export function registerAccess(program: Command, ctx: Context): void {
       if (!flags.notify) data.notify = false;
       if (flags.message !== undefined) data.message = flags.message;
       const result = await (await ctx.session()).grant(type, id, targetType, targetId, data);
-      await ctx.out.result(result, { message: `Granted ${type} ${id} ${data.write ? "read/write" : "read"} access to ${targetType} ${targetId}` });
+      const granted = `Granted ${type} ${id} ${data.write ? "read/write" : "read"} access to ${targetType} ${targetId}`;
+      // A share answers the new ACL, or `true` when the user already had one there; a delivery `true`.
+      const isShare = SHARE_TYPES.has(targetType.trim().toLowerCase());
+      const message =
+        typeof result === "object" && result !== null ? `${granted} (ACL ${String(result.id)})` : isShare && result === true ? `${granted} (the user already had an ACL there)` : granted;
+      await ctx.out.result(result, { message });
     });
   examples(grant, "accsyn grant user lisa@example.com folder 6f1c0e4d2a9b8c7d6e5f4a3b --write --path /incoming", "accsyn grant user lisa@example.com delivery 6f1c0e4d2a9b8c7d6e5f4a3b --no-invite");
 
   const revoke = program.command("revoke").description("take a user's access away")
     .argument("<type>", "who: user").argument("<id>", "user id or code (e-mail)")
-    .argument("<target-type>", "volume, folder, home, collection, delivery, …").argument("<target-id>", "target id")
+    .argument("<target-type>", "volume, folder, home, collection or delivery").argument("<target-id>", "target id")
     .action(async (type, id, targetType, targetId) => {
+      const nothingToRevoke = () =>
+        new CliError(`${type} ${id} has no access to ${targetType} ${targetId}: nothing to revoke. See who has access with: accsyn access ${targetType} ${targetId}`, EXIT.NOT_FOUND);
+      // A share without the user's ACL throws (ACCSYN_NOT_FOUND from acl/find); a delivery answers false.
       const result = await (await ctx.session()).revoke(type, id, targetType, targetId).catch((error: { code?: unknown; uri?: unknown }) => {
-        if (error.code !== "ACCSYN_NOT_FOUND" || error.uri !== "acl/find") throw error;
-        throw new CliError(`${type} ${id} has no access to ${targetType} ${targetId}: nothing to revoke. See who has access with: accsyn access ${targetType} ${targetId}`, EXIT.NOT_FOUND);
+        throw error.code === "ACCSYN_NOT_FOUND" && error.uri === "acl/find" ? nothingToRevoke() : error;
       });
+      if (result === false) throw nothingToRevoke();
       await ctx.out.result(result, { message: `Revoked ${type} ${id}'s access to ${targetType} ${targetId}` });
     });
   examples(revoke, "accsyn revoke user lisa@example.com folder 6f1c0e4d2a9b8c7d6e5f4a3b");
 
-  const access = program.command("access").description("who has access to a share or a delivery")
-    .argument("<target-type>", "volume, folder, home, collection, delivery, …").argument("<target-id>", "target id, or a share's code (like grant and revoke)")
+  const access = program.command("access").description("who has access to a share (ACLs) or a delivery (recipients)")
+    .argument("<target-type>", "volume, folder, home, collection or delivery").argument("<target-id>", "target id, or a share's code (like grant)")
     .option("--recursive", "include shares below the target")
     .action(async (targetType, targetId, flags) => {
       const session = await ctx.session();
       const { checkIdOrCode, resolveIdOrCode } = await import("@accsyn/api");
-      const type = targetType.toLowerCase();
+      const type = targetType.trim().toLowerCase();
       const id = await resolveIdOrCode(session, type, checkIdOrCode(type, targetId, "Please supply a valid entity ID!"));
       const list = await session.access(targetType, id, flags.recursive ? { recursive: true } : {});
-      await ctx.out.result(list, { entitytype: "access" });
+      await ctx.out.result(list, { entitytype: type === "delivery" ? "recipient" : "access" });
     });
   examples(access, "accsyn access folder 6f1c0e4d2a9b8c7d6e5f4a3b", "accsyn access folder plates", "accsyn access volume 6f1c0e4d2a9b8c7d6e5f4a3b --recursive --json");
 }
