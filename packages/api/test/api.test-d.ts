@@ -95,7 +95,8 @@ describe("@accsyn/api Session type", () => {
   });
 
   it("types settings", () => {
-    expectTypeOf(session.getSetting("transfer_speedlimit")).resolves.toBeUnknown();
+    expectTypeOf(session.getSetting("transfer_speedlimit")).resolves.toEqualTypeOf<string | null>();
+    expectTypeOf(session.getSetting("my_custom_setting")).resolves.toBeUnknown();
     expectTypeOf(session.getSettings()).resolves.toEqualTypeOf<Record<string, unknown>>();
     expectTypeOf(session.setSetting("workspace", "x", "1")).resolves.toEqualTypeOf<boolean>();
     expectTypeOf(session.deleteSetting("workspace", "x")).resolves.toEqualTypeOf<boolean>();
