@@ -27,14 +27,12 @@ export interface EffectiveSettingsOptions extends CallOptions {
   entityId?: string;
 }
 
-type Read = (options: GetSettingsOptions) => Promise<Record<string, unknown>>;
-
 /**
  * Every setting in force on a scope, with its source, sorted by name. Reads (GET `setting`):
  * effective values (`upstream`, defaults kept), the values that differ from their default
  * (`upstream`, `omit_defaults`), and for an entity also its own values and the workspace's.
  */
-export async function effectiveSettings(read: Read, options: EffectiveSettingsOptions = {}): Promise<EffectiveSetting[]> {
+export async function effectiveSettings(read: (scope: GetSettingsOptions) => Promise<Record<string, unknown>>, options: EffectiveSettingsOptions = {}): Promise<EffectiveSetting[]> {
   const entitytype = (options.entitytype ?? "workspace").toLowerCase();
   const scope: GetSettingsOptions = { entitytype, ...(options.entityId ? { entityId: options.entityId } : {}), ...(options.signal ? { signal: options.signal } : {}) };
   const [effective, changed] = await Promise.all([read({ ...scope, upstream: true, omitDefaults: false }), read({ ...scope, upstream: true, omitDefaults: true })]);
