@@ -108,6 +108,7 @@ export function edit(ctx: Ctx, ref: TypeRef): unknown {
       changes.code = hit.kind === "user" ? code.toLowerCase() : code;
     } else if (k === "metadata" && !isObject(v)) fail.bad("'metadata' must be an object");
     else if (k === "priority" && (typeof v !== "number" || v < 0 || v > 1000)) fail.bad("'priority' must be a number from 0 to 1000");
+    else if (k === "public" && typeof v !== "boolean") fail.bad("'public' must be true or false");
     else if (k === "default" && hit.kind === "volume" && v === true) {
       for (const other of ctx.store.all("volume")) if (other.default && other.id !== e.id) ctx.store.update(other.id, { default: false });
       changes[k] = v;

@@ -158,8 +158,12 @@ export function createJob(ctx: Ctx, kind: Kind, data: Record<string, unknown>): 
   const { tasks: _t, source: _s, destination: _d, allow_duplicates: _a, replace_duplicates: _r, status: _st, append: _ap, recipients, ...rest } = data;
   const me = ctx.access.caller.user.id;
   const recips = Array.isArray(recipients) ? recipients.map((r) => findUser(ctx.store, r)?.id).filter((x): x is string => !!x) : [];
+  if (data.public !== undefined && typeof data.public !== "boolean") fail.bad("'public' must be true or false");
   const job = ctx.store.insert(kind, {
     name, status, progress: 0, size: 0, speed: -1, etr: null, finished: null, priority: 100, metadata: {}, description: "",
+    // Deliveries and requests carry `public` (reference tests/test_delivery.py test_read_temp_delivery_as_admin;
+    // accsyn doc delivery/index.md "Public link"): false unless created public.
+    ...(temporary ? { public: false } : {}),
     source: inputs[0]?.source ?? null, destination: inputs[0]?.destination ?? data.destination ?? null, user: me, ...rest,
     code: typeof data.code === "string" ? data.code : name, parent: parent ?? null,
     ...(temporary ? { expires: wireDate(new Date(Date.now() + 8 * 3600_000)) } : {}),
