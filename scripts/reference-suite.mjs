@@ -6,8 +6,7 @@
  * Needs ACCSYN_PY_SRC (a checkout of accsyn-python-api) and python3 with `requests` and `pytest`. Starts the
  * emulator on 127.0.0.1:8181 (where the client's AS_DEV=true mode talks plain HTTP) with the workspace the suite
  * expects (scripts/lib/reference-workspace.mjs), writes `.env.admin|employee|standard` in a temporary working
- * directory with a copy of `tests/`, copies the suite's data files onto the admin's and standard user's
- * simulated local disks, runs pytest with stdin closed (the suite's cleanup asks for ENTER when something
+ * directory with a copy of `tests/`, runs pytest with stdin closed (the suite's cleanup asks for ENTER when something
  * failed) and prints passed / failed / errors / skipped. Extra arguments go to pytest (e.g. `-k delivery`).
  *
  * Environment: ACCSYN_REFERENCE_TIMEOUT (seconds, default 900) ends a hung run; ACCSYN_REFERENCE_KEEP=1 keeps
@@ -19,7 +18,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ADMIN_APP, envFile, SEED, STANDARD_APP, USERS } from "./lib/reference-workspace.mjs";
+import { envFile, SEED, USERS } from "./lib/reference-workspace.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const PORT = 8181;
@@ -56,20 +55,12 @@ async function loadEmulator() {
   return import(new URL(`file://${dist}`).href);
 }
 
-/** Copies the suite to a working directory with the `.env` files; answers its paths. */
+/** Copies the suite to a working directory with the `.env` files; answers its path. */
 function prepareWorkdir(checkout) {
   const work = mkdtempSync(join(tmpdir(), "accsyn-reference-"));
   cpSync(join(checkout, "tests"), join(work, "tests"), { recursive: true });
   for (const role of Object.keys(USERS)) writeFileSync(join(work, `.env.${role}`), envFile(role), { mode: 0o600 });
-  return { work, data: join(work, "tests", "data") };
-}
-
-/** Puts the suite's data files on the simulated local disks of the admin's and standard user's apps. */
-function placeLocalFiles(emulatorData, testData) {
-  for (const client of [ADMIN_APP, STANDARD_APP]) {
-    const disk = join(emulatorData, "clients", client);
-    cpSync(testData, join(disk, testData), { recursive: true });
-  }
+  return work;
 }
 
 /** Runs pytest; answers its exit code (or "timeout") and the captured output. */
@@ -108,7 +99,7 @@ function summaryCounts(output) {
 
 const { checkout, pytestOrder } = checkPrerequisites();
 const { startEmulator } = await loadEmulator();
-const { work, data } = prepareWorkdir(checkout);
+const work = prepareWorkdir(checkout);
 let emulator;
 try {
   emulator = await startEmulator({ port: PORT, seed: SEED, dataDir: join(work, "emulator"), log: process.env.ACCSYN_REFERENCE_LOG === "1" });
@@ -117,7 +108,6 @@ try {
   if (error?.code === "EADDRINUSE") stop(`port ${PORT} is taken (the reference client's AS_DEV mode always uses it): stop what listens there and run again`);
   stop(`the emulator did not start: ${error?.message ?? error}`);
 }
-placeLocalFiles(emulator.dataDir, data);
 console.log(`Emulator on ${emulator.url} (workspace '${emulator.workspace}'); suite copied to ${work}`);
 console.log(pytestOrder ? "pytest-order is installed but disabled: tests run in file order" : "pytest-order not installed: tests run in file order");
 const interrupted = () => void emulator.stop().finally(() => process.exit(130));

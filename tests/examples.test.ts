@@ -56,7 +56,7 @@ afterAll(() => {
 });
 
 /** An emulator for one test (instant jobs unless told otherwise) and an admin SDK session on it. */
-async function emulatorWithAdmin(jobs: EmulatorOptions["jobs"] = { rate: 0, tickMs: 5 }): Promise<{ emu: RunningEmulator; admin: Session }> {
+async function emulatorWithAdmin(jobs: EmulatorOptions["jobs"] = { rate: 0, tickMs: 5, pickupMs: 20 }): Promise<{ emu: RunningEmulator; admin: Session }> {
   const emu = await startEmulator({ port: 0, jobs });
   emulators.push(emu);
   const user = emu.users.find((u) => u.role === "admin") ?? expect.unreachable("no admin");

@@ -2,16 +2,13 @@
  * The workspace the reference client's integration suite (accsyn-python-api `tests/`) expects to find on the
  * service it runs against: three users (admin, employee, standard — the suite deletes and re-invites the
  * last two), a storage server online, a default volume, an online app for the admin and for the standard user
- * (uploads from and downloads to their local disks), and a queue named `medium` (test_settings.py).
+ * whose disk is this machine (`disk: "/"`: the suite uploads its tests/data files and checks a download landed in
+ * the system temp directory), and a queue named `medium` (test_settings.py).
  * The employee has no client and no volume access (the suite expects delivery creation to fail for it).
  */
 
 /** Workspace code the `.env.*` files name. */
 export const WORKSPACE = "reference";
-
-/** Fixed ids so the runner knows the client sandboxes (`<data>/clients/<id>`) that stand for local disks. */
-export const ADMIN_APP = "0000000000000000000000a1";
-export const STANDARD_APP = "0000000000000000000000a3";
 
 /** Users by role: the e-mail the suite logs in with and its (throw-away) API key. */
 export const USERS = {
@@ -29,8 +26,8 @@ export const SEED = {
   sites: [{ code: "hq", name: "HQ", main: true }],
   clients: [
     { code: "storage01", type: "server", status: "online", roles: ["storage"], site: "hq", os: "linux" },
-    { id: ADMIN_APP, code: "admin-app", type: "app", user: USERS.admin.code, status: "online", site: "hq", os: "linux" },
-    { id: STANDARD_APP, code: "standard-app", type: "app", user: USERS.standard.code, status: "online", os: "linux" },
+    { code: "admin-app", type: "app", user: USERS.admin.code, status: "online", site: "hq", os: "linux", disk: "/" },
+    { code: "standard-app", type: "app", user: USERS.standard.code, status: "online", os: "linux", disk: "/" },
   ],
 };
 

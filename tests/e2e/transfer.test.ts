@@ -14,7 +14,7 @@ let laptop: string;
 const poll = { intervalMs: 10, timeoutMs: 15_000 };
 
 beforeAll(async () => {
-  e2e = await startE2E({ jobs: { rate: RATE, tickMs: 10 } });
+  e2e = await startE2E({ jobs: { rate: RATE, tickMs: 10, pickupMs: 20 } });
   laptop = e2e.sandbox("admin-laptop");
   writeFileAt(join(laptop, "media", "a.bin"), "a".repeat(120_000));
   writeFileAt(join(laptop, "media", "b.bin"), "b".repeat(80_000));
@@ -46,7 +46,8 @@ describe("transfer story", () => {
     expect(readFileSync(join(e2e.volumeDir, "ingest", "b.bin"), "utf8")).toHaveLength(80_000);
     const tasks = await admin.find("Task", { entityId: job.id });
     expect(tasks.map((t) => [t.uri, t.status, t.size])).toEqual([["0", "done", 120_000], ["1", "done", 80_000]]);
-    expect(await admin.findOne(`Job WHERE id=${job.id}`)).toBeNull();
+    expect(await admin.find(`Job WHERE id=${job.id}`)).toEqual([]);
+    expect((await admin.findOne(`Job WHERE id=${job.id}`))?.status).toBe("done");
     expect((await admin.findOne(`Job WHERE id=${job.id}`, { finished: true }))?.status).toBe("done");
     expect((await admin.getEntity("Job", job.id))?.status).toBe("done");
   });

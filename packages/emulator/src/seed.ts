@@ -20,7 +20,11 @@ export interface SeedQueue { id?: string; code?: string; name: string; default?:
 /** A site (one has `main: true`; else the main site `hq` is added). */
 export interface SeedSite { id?: string; code: string; name?: string; main?: boolean }
 /** A client: `type` 0 app, 1 server, 2 user server (or those names); `user` an e-mail or id. */
-export interface SeedClient { id?: string; code: string; type: number | "app" | "server" | "userserver"; user?: string; status?: string; roles?: string[]; site?: string; os?: string }
+export interface SeedClient {
+  id?: string; code: string; type: number | "app" | "server" | "userserver"; user?: string; status?: string; roles?: string[]; site?: string; os?: string;
+  /** The local directory standing for the client's disk (default: a sandbox `<data>/clients/<id>/`); "/" = this machine. */
+  disk?: string;
+}
 /** A job with its tasks and recipients. */
 export interface SeedJob {
   id?: string; type?: "transfer" | "compute" | "delivery" | "request" | "stream"; code: string; name?: string; status?: string;
@@ -92,7 +96,7 @@ export function applySeed(store: Store, seed: Seed, volumesDir: string): void {
       const type = typeof c.type === "number" ? c.type : (CLIENT_TYPES[c.type] ?? 0);
       store.insert("client", { ...base, id: c.id, code: c.code, type, user: user(c.user), status: c.status ?? "online", roles: c.roles ?? [],
         site: ref(["site"], c.site), os: c.os ?? "linux", version: "3.0.0-emulator", last_checkin: wireDate(), benchmark: null, host_ident: c.code,
-        metrics: {}, parent: null, username: null, wan_ip: "127.0.0.1" });
+        metrics: {}, parent: null, username: null, wan_ip: "127.0.0.1", ...(c.disk ? { _disk: c.disk } : {}) });
     }
     for (const v of seed.volumes ?? []) {
       const path = v.path ?? join(volumesDir, v.code);

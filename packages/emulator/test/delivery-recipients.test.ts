@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emulatorForFile, RawClient } from "./client.js";
+import { emulatorForFile } from "./client.js";
 
 const file = emulatorForFile({ jobs: { run: false } });
 

@@ -1,17 +1,12 @@
 import { JOB_KINDS, JOB_SETTABLE, type Kind } from "../model.js";
 import { ApiError, type Entity, fail, isId, isObject, newId, wireDate } from "../util.js";
 import { clientOf, resolveEnd } from "../jobs/endpoints.js";
-import { measureJob } from "../jobs/runner.js";
+import { measureJob } from "../jobs/size.js";
 import { type Ctx, findUser } from "./context.js";
 import { optString } from "./codes.js";
+import { jobParent, type TaskInput, tasksBeneath } from "./job-parent.js";
 import { present } from "./output.js";
 
-/** A task as given by a client. */
-interface TaskInput {
-  source: unknown;
-  destination: unknown;
-  [key: string]: unknown;
-}
 
 /** The path part of a task end: after `site=<code>:`, `client=<id>:` or `<e-mail>:`, else the whole spec. */
 const PATH_OF_END = /^(?:site=[^:]+|client=[0-9a-f]{24}|[^:/\\\s]+@[^:/\\\s]+):(.*)$/i;
@@ -114,8 +109,10 @@ function validateEnds(ctx: Ctx, inputs: TaskInput[]): void {
 
 /** Creates a job of `kind` (transfer, compute, delivery, request, stream). */
 export function createJob(ctx: Ctx, kind: Kind, data: Record<string, unknown>): Record<string, unknown> {
-  const inputs = data.tasks !== undefined ? taskList(data.tasks, kind !== "compute")
+  const given = data.tasks !== undefined ? taskList(data.tasks, kind !== "compute")
     : data.source !== undefined ? taskList([{ source: data.source, destination: data.destination ?? null }]) : [];
+  const parent = jobParent(ctx, data);
+  const inputs = tasksBeneath(ctx, parent, given, data.destination);
   const temporary = kind === "delivery" || kind === "request";
   if (data.append === true && kind === "transfer" && inputs.length > 0) {
     const me = ctx.access.caller.user.id;
@@ -131,21 +128,11 @@ export function createJob(ctx: Ctx, kind: Kind, data: Record<string, unknown>): 
     fail.bad("A job needs 'tasks' or a 'source'");
   const requested = optString(data, "status");
   if (requested !== undefined && requested !== "init" && !JOB_SETTABLE.includes(requested)) fail.bad(`Invalid status '${requested}' for a new job`);
-  const status = requested === undefined || requested === "waiting" ? "init" : requested;
+  // A delivery created from existing files with recipients "will be submitted" at once (reference doc/deliveries.rst "Create from existing files").
+  const submitAtOnce = kind === "delivery" && requested === undefined && inputs.length > 0 && Array.isArray(data.recipients) && data.recipients.length > 0;
+  const status = submitAtOnce ? "pending" : requested === undefined || requested === "waiting" ? "init" : requested;
   const start = requested === "waiting" || (requested === undefined && ctx.state.autoStart);
   if (kind === "transfer") validateEnds(ctx, inputs);
-  const queue = [...ctx.store.all("queue")].find((q) => q.default);
-  const parent = optString(data, "parent") ?? queue?.id ?? null;
-  const parentEntity = data.parent !== undefined && parent !== null ? ctx.store.getOf([...JOB_KINDS, "queue"], parent) : undefined;
-  if (data.parent !== undefined && parent !== null && !parentEntity) fail.notFound(`Parent ${parent} not found`);
-  const parentKind = parentEntity ? ctx.store.get(parentEntity.id)?.kind : undefined;
-  if (parentEntity && parentEntity.id !== queue?.id && ctx.access.level === "standard" && parentEntity.user !== ctx.access.caller.user.id) {
-    const recipients = (parentEntity._recipients as Array<{ user: string }> | undefined) ?? [];
-    if (parentKind !== "request" || !recipients.some((r) => r.user === ctx.access.caller.user.id))
-      fail.forbidden("You cannot upload into a delivery that is not yours");
-  }
-  if (parentKind === "request" && parentEntity && parentEntity.user !== ctx.access.caller.user.id && !["pending", "waiting", "running"].includes(String(parentEntity.status)))
-    fail.bad(`Request ${parentEntity.id} is ${String(parentEntity.status)}: uploads are accepted once it is submitted (status 'pending') and until it is done`);
   if (data.allow_duplicates === false) {
     for (const t of ctx.store.all("task")) {
       const j = typeof t.job === "string" ? ctx.store.get(t.job)?.entity : undefined;
@@ -165,7 +152,7 @@ export function createJob(ctx: Ctx, kind: Kind, data: Record<string, unknown>): 
     // accsyn doc delivery/index.md "Public link"): false unless created public.
     ...(temporary ? { public: false } : {}),
     source: inputs[0]?.source ?? null, destination: inputs[0]?.destination ?? data.destination ?? null, user: me, ...rest,
-    code: typeof data.code === "string" ? data.code : name, parent: parent ?? null,
+    code: typeof data.code === "string" ? data.code : name, parent: parent.id,
     ...(temporary ? { expires: wireDate(new Date(Date.now() + 8 * 3600_000)) } : {}),
     _parties: [me], _recipients: recips.map((user) => ({ user, actioned: false })), _start: (kind === "transfer" || kind === "compute") && start,
   }, me);
