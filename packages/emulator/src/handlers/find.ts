@@ -16,8 +16,6 @@ interface FindOptions {
   inactive: boolean;
   archived: boolean;
   single: boolean;
-  /** find_one without `finished`/`archived`: finished jobs are found too (after live ones). */
-  relaxed: boolean;
 }
 
 function bool(d: Record<string, unknown>, name: string): boolean {
@@ -50,7 +48,6 @@ function options(ctx: Ctx): FindOptions {
     inactive: bool(d, "inactive"),
     archived: bool(d, "archived"),
     single: bool(d, "single_entity_query"),
-    relaxed: bool(d, "single_entity_query") && d.finished == null && d.archived == null,
   };
 }
 
@@ -66,13 +63,6 @@ export function matching(ctx: Ctx, ref: TypeRef, opts = options(ctx)): Entity[] 
   const pred: Predicate = buildPredicate(ctx.event.query, { ...refResolver(ctx.store), hidden: (a) => !ctx.access.seesAttribute(a) });
   const out: Entity[] = [];
   const wantScope = opts.archived ? "archived" : opts.finished ? "finished" : "active";
-  // find_one (single_entity_query) "tells backend to be more relaxed regarding status scope" (reference
-  // session.py find): without finished/archived it also finds finished jobs, live ones first — scripts find
-  // their job by code again after it is done (accsyn doc job specification, "Resume a job").
-  if (opts.relaxed && ref.kinds.some((k) => JOB_KINDS.includes(k))) {
-    const strict = { ...opts, relaxed: false, single: false, limit: undefined, skip: 0 };
-    return [...matching(ctx, ref, strict), ...matching(ctx, ref, { ...strict, finished: true })].slice(opts.skip, opts.skip + 1);
-  }
   const now = Date.now();
   const end = opts.limit === undefined ? Infinity : opts.skip + (opts.single ? Math.min(opts.limit, 1) : opts.limit);
   const stop = opts.single && opts.limit === undefined ? opts.skip + 1 : end;
@@ -112,7 +102,11 @@ export function find(ctx: Ctx, ref: TypeRef): unknown {
   }
   if (ref.kinds[0] === "task" && opts.parent === undefined && !ctx.event.query) fail.bad("Finding tasks needs a parent job id");
   if (ref.kinds[0] === "acl" && dataObject(ctx).recursive === true && ctx.event.query) ctx.event.query = withSubShares(ctx, ctx.event.query);
-  return { result: matching(ctx, ref, opts).map((e) => present(ctx, e, opts.attributes)) };
+  let found = matching(ctx, ref, opts);
+  // find_one (single_entity_query) also looks among finished entities when no active one matches (release notes 3.2.3).
+  if (found.length === 0 && opts.single && !opts.finished && !opts.archived && ref.kinds.some((k) => JOB_KINDS.includes(k)))
+    found = matching(ctx, ref, { ...opts, finished: true });
+  return { result: found.map((e) => present(ctx, e, opts.attributes)) };
 }
 
 /** `<type>/report`: a text report of the matching entities. */

@@ -30,7 +30,7 @@ export function insertUser(store: Store, data: Record<string, unknown>, actor?: 
   const account = data.id === undefined ? takeAccount(store, code) : undefined;
   const keys = typeof data.api_key === "string" ? [data.api_key] : (account?.keys ?? [newApiKey()]);
   return store.insert("user", {
-    name: account?.name ?? code.split("@")[0], description: "", metadata: {}, queue: null, logged_in: false, status: "enabled",
+    name: account?.name ?? code.split("@")[0], description: "", metadata: {}, queue: null, logged_in: null, status: "enabled",
     ...rest, ...(account ? { id: account.id } : {}), code: code.toLowerCase(), role, _api_keys: keys,
   }, actor);
 }
