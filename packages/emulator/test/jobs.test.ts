@@ -146,7 +146,7 @@ describe("deliveries", () => {
     while (Date.now() < end && (await delivery()).status !== "waiting") await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 200));
     expect(await delivery()).toMatchObject({ status: "waiting", size: 7 });
-    const [{ expires }] = (await admin.call("GET", "delivery/find", { attributes: ["expires"] }, { id })).body.result as Array<{ expires: string }>;
+    const expires = ((await admin.call("GET", "delivery/find", { attributes: ["expires"] }, { id })).body.result as Array<{ expires: string }>)[0]?.expires;
     expect(Date.parse(`${expires}Z`) - Date.now()).toBeGreaterThan(29 * 24 * 3600_000);
     expect(existsSync(sandbox("employee-ws", "cut-3"))).toBe(false);
 

@@ -2,7 +2,8 @@ import { JOB_KINDS, JOB_SETTABLE, type Kind, READ_ONLY, SHARE_KINDS, STATUSES, t
 import { type Entity, fail, isObject, wireDate } from "../util.js";
 import { type Ctx, dataObject, eventId, visibleEntity } from "./context.js";
 import { checkUnique, newCode, optString } from "./codes.js";
-import { createJob, createTasks, updateTasks } from "./jobs.js";
+import { createJob } from "./job-create.js";
+import { createTasks, updateTasks } from "./jobs.js";
 import { present } from "./output.js";
 import { addFiles, createAcl, createShare } from "./shares.js";
 import { createUser, roleOf } from "./users.js";

@@ -1,9 +1,11 @@
-import { cpSync, existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { EmulatorState } from "../handlers/context.js";
 import { ApiError, codeFromName, type Entity, wireDate } from "../util.js";
+import { copyTask, deletesExcluded } from "./copy.js";
 import { actionParent, stepDelivery } from "./deliveries.js";
 import { ctxFor, type Endpoint, resolveEnd } from "./endpoints.js";
+import { dispatchOrder } from "./order.js";
 import { stepPhased } from "./phases.js";
 import { measureJob, sizeOf } from "./size.js";
 
@@ -23,12 +25,16 @@ export interface RunnerOptions {
 /** Default of {@link RunnerOptions.pickupMs}. */
 export const DEFAULT_PICKUP_MS = 1000;
 
-const num = (uri: unknown): number => Number(uri ?? 0);
 
 /** A safe directory name for a job's files at a recipient: its code made path-safe, else its id. */
 export function folderName(job: Entity): string {
   const name = codeFromName(String(job.code ?? ""));
   return /^\.*$/.test(name) ? job.id : name;
+}
+
+/** Where a file named `name` lands at an endpoint: inside it when it is a folder, else the endpoint itself. */
+function targetOf(dest: Endpoint, name: string): string {
+  return dest.container || (existsSync(dest.abs) && statSync(dest.abs).isDirectory()) ? join(dest.abs, name) : dest.abs;
 }
 
 /** Moves jobs through their statuses and copies files for real, at a configurable rate. */
@@ -112,7 +118,7 @@ export class JobRunner {
 
   private run(job: Entity, budget: number): void {
     const { store: st } = this.state;
-    const tasks = st.tasksOf(job.id).sort((a, b) => num(a.uri) - num(b.uri));
+    const tasks = st.tasksOf(job.id).sort(dispatchOrder);
     const current = tasks.find((t) => t.status === "executing") ?? tasks.find((t) => t.status === "queued");
     const owner = typeof job.user === "string" ? st.get(job.user)?.entity : undefined;
     if (!current || !owner) return this.finish(job, tasks);
@@ -155,9 +161,9 @@ export class JobRunner {
     const src = resolveEnd(ctxFor(this.state, owner), task.source, false);
     const name = basename(src.abs);
     for (const dest of this.destinations(job, task, owner)) {
-      const target = dest.container || (existsSync(dest.abs) && statSync(dest.abs).isDirectory()) ? join(dest.abs, name) : dest.abs;
+      const target = targetOf(dest, name);
       mkdirSync(dirname(target), { recursive: true });
-      cpSync(src.abs, target, { recursive: true });
+      copyTask(st, task, src.abs, target);
       if (dest.share?.kind === "delivery" && job.parent === dest.share.share.id) {
         const n = st.tasksOf(dest.share.share.id).length;
         st.insert("task", { job: dest.share.share.id, uri: String(n), source: `delivery=${dest.share.share.id}/${name}`, destination: null,
@@ -177,6 +183,12 @@ export class JobRunner {
     else {
       st.update(job.id, { status: "done", progress: 100, speed: -1, etr: null, finished: wireDate() });
       actionParent(this.state, job);
+      const owner = typeof job.user === "string" ? st.get(job.user)?.entity : undefined;
+      if (owner && deletesExcluded(st, job))
+        for (const t of tasks.filter((x) => x.status === "excluded" && typeof x.source === "string")) {
+          const name = basename(String(t.source).replace(/[\\/]+$/, ""));
+          for (const dest of this.destinations(job, t, owner)) rmSync(targetOf(dest, name), { recursive: true, force: true });
+        }
     }
   }
 }
