@@ -122,3 +122,9 @@ export function emulatorForFile(options: EmulatorOptions): FileEmulator {
   });
   return state;
 }
+
+/** A fresh emulator (demo seed, port 0) and a client logged in as its admin. */
+export async function emulatorWithAdmin(options: EmulatorOptions = {}): Promise<{ emu: RunningEmulator; admin: RawClient }> {
+  const emu = await startEmulator({ port: 0, ...options });
+  return { emu, admin: await RawClient.as(emu, "admin") };
+}
