@@ -3,15 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS, startEmulator, type RunningEmulator } from "../src/index.js";
 import { type Answer, RawClient } from "./client.js";
 
-let emu: RunningEmulator;
+let emu: RunningEmulator | undefined;
 let admin: RawClient;
 beforeAll(async () => {
   emu = await startEmulator({ port: 0, jobs: { run: false } });
   admin = await RawClient.as(emu, "admin");
 });
-afterAll(async () => {
-  await emu.stop();
-});
+afterAll(() => emu?.stop());
 
 /** JSON text of `{"a": … {"a": {}} … }` nested `levels` deep (built as text: JSON.stringify itself overflows). */
 const nestedText = (levels: number): string => `${'{"a":'.repeat(levels - 1)}{}${"}".repeat(levels - 1)}`;
