@@ -44,7 +44,7 @@ describe("limits (src/limits.ts): refused before anything is applied, with a mes
 
   it("counts the depth of the whole event when it travels as JSON (query string or body)", async () => {
     const ev = `{"uri":"queue/create","session":"${admin.session}","data":{"name":"x","metadata":${nestedText(LIMITS.jsonDepth)}}}`;
-    const res = await fetch(`${emu.url}/api/v3/event`, { method: "POST", headers: admin.headers(), body: ev });
+    const res = await fetch(`${admin.emu.url}/api/v3/event`, { method: "POST", headers: admin.headers(), body: ev });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { message: string }).message).toContain("jsonDepth");
   });
