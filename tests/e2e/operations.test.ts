@@ -51,12 +51,13 @@ describe("entity life cycle per type", () => {
     expect(await admin.update("Queue", queue.id, { status: "paused" })).toMatchObject({ status: "paused" });
     await expectApiError(admin.update("Queue", queue.id, { priority: 5000 }), /priority/);
     const job = await admin.create("Job", { name: "queued-job", source: "share=projects/x.mov", destination: "site=studio-b", status: "paused", parent: queue.id });
-    expect(job.parent).toBe(queue.id);
+    // `parent` is outside the documented job answer: asked for by name
+    expect((await admin.findOne(`Job WHERE id=${job.id}`, { attributes: ["parent"] }))?.parent).toBe(queue.id);
     const def = await admin.findOne("Queue WHERE default=true");
     expect(def?.name).toBe("ACME Film");
     await expectApiError(admin.deleteOne("Queue", String(def?.id)), /default queue/i);
     expect(await admin.deleteOne("Queue", queue.id)).toBe(true);
-    expect((await admin.getEntity("Job", job.id))?.parent).toBe(def?.id);
+    expect((await admin.findOne(`Job WHERE id=${job.id}`, { attributes: ["parent"] }))?.parent).toBe(def?.id);
   });
 
   it("manages sites: the main site cannot be deleted", async () => {
@@ -86,7 +87,7 @@ describe("entity life cycle per type", () => {
     expect(await admin.update("Volume", volume.id, { description: "cold storage" })).toMatchObject({ description: "cold storage" });
     expect((await admin.findOne("Volume WHERE code=archive"))?.description).toBe("cold storage");
     const folder = await admin.create("Folder", { name: "vault", parent: volume.id });
-    expect(folder).toMatchObject({ parent: volume.id, path: "vault", status: "enabled", status_hr: "enabled" });
+    expect(folder).toMatchObject({ parent: volume.id, path: "vault", status: "enabled", status_hr: "Enabled" });
     for (const key of ["code", "created", "creator", "description", "email", "id", "metadata", "modified", "modifier", "name", "queue"])
       expect(folder).toHaveProperty(key);
     expect(await admin.deactivateOne("Volume", volume.id)).toBe(true);
@@ -119,10 +120,14 @@ describe("entity life cycle per type", () => {
     expect(await admin.update("Home", home.id, { description: "mine" })).toMatchObject({ description: "mine" });
     const coll = await admin.create("Collection", { name: "Selects", files: ["share=projects/a.exr"] });
     expect(coll.code).toBe("selects");
-    expect(await admin.create("File", { files: ["share=projects/b.exr", "share=projects/c.exr"] }, { entityId: coll.id })).toEqual({ added: 2 });
+    // file/add answers the added files, ids uuids; removing takes those ids (doc/filesharing.rst)
+    const added = (await admin.create("File", { files: ["share=projects/b.exr", "share=projects/c.exr"] }, { entityId: coll.id })) as unknown as Array<{ id: string; path: string }>; // TODO(shapes-sdk): create("File") answers a list of files
+    expect(added.map((f) => f.path)).toEqual(["share=projects/b.exr", "share=projects/c.exr"]);
+    expect(added[0]?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     const paths = (await admin.find("File", { entityId: coll.id })).map((f) => f.path).sort();
     expect(paths).toEqual(["share=projects/a.exr", "share=projects/b.exr", "share=projects/c.exr"]);
-    expect(await admin.deleteMany("Collection", coll.id, { files: ["share=projects/a.exr"] })).toEqual({ removed: 1 });
+    expect(await admin.deleteMany("Collection", coll.id, { files: [String(added[0]?.id)] })).toBe(true);
+    expect(await admin.deleteMany("Collection", coll.id, { files: [String(added[0]?.id)] })).toBe(false);
     expect(await admin.find("File", { entityId: coll.id })).toHaveLength(2);
     expect(await admin.deactivateOne("Collection", coll.id)).toBe(true);
     expect(await admin.activateOne("Collection", "selects")).toBe(true);
@@ -158,12 +163,13 @@ describe("entity life cycle per type", () => {
     const { admin } = e2e;
     const delivery = await admin.create("Delivery", { name: "Dailies 12" });
     expect(delivery).toMatchObject({ status: "init", name: "Dailies 12" });
-    expect(delivery.expires).toBeInstanceOf(Date);
-    expect(await admin.update("Delivery", delivery.id, { description: "for the client" })).toMatchObject({ description: "for the client" });
+    expect((await admin.findOne(`Delivery WHERE id=${delivery.id}`, { attributes: ["expires"] }))?.expires).toBeInstanceOf(Date);
+    expect(await admin.update("Delivery", delivery.id, { description: "for the client" })).toMatchObject({ id: delivery.id, public: false });
+    expect((await admin.findOne(`Delivery WHERE id=${delivery.id}`, { attributes: ["description"] }))?.description).toBe("for the client");
     expect(await admin.deactivateOne("Delivery", delivery.id)).toBe(true);
     expect(await admin.activateOne("Delivery", delivery.id)).toBe(true);
     expect(await admin.update("Delivery", delivery.id, { status: "aborted" })).toMatchObject({ status: "aborted" });
-    expect(await admin.findOne(`Delivery WHERE id=${delivery.id}`)).toBeNull();
+    expect(await admin.find(`Delivery WHERE id=${delivery.id}`)).toEqual([]);
     expect((await admin.findOne(`Delivery WHERE id=${delivery.id}`, { finished: true }))?.status).toBe("aborted");
     expect(await admin.deleteOne("Delivery", delivery.id)).toBe(true);
   });
@@ -173,7 +179,7 @@ describe("clients", () => {
   it("finds clients, edits their status and deletes them only when offline", async () => {
     const { admin } = e2e;
     const ws = await admin.findOne("Userserver WHERE code=employee-ws");
-    expect(ws).toMatchObject({ type: 2, type_hr: "userserver", status: "online" });
+    expect(ws).toMatchObject({ type: 2, status: "online", site_hr: expect.stringMatching(/\(/) as unknown });
     await expectApiError(admin.deleteOne("Client", String(ws?.id)), /offline/);
     await expectApiError(admin.update("Client", String(ws?.id), { status: "asleep" }), /status/);
     expect(await admin.update("Client", String(ws?.id), { status: "offline" })).toMatchObject({ status: "offline" });
@@ -186,7 +192,9 @@ describe("meta operations", () => {
   it("lists entity types and role-filtered attributes", async () => {
     const { admin, standard } = e2e;
     const types = await admin.find("entitytypes");
-    for (const t of ["user", "transfer", "delivery", "task", "volume", "folder", "acl", "file", "share", "job"]) expect(types).toContain(t);
+    // current names only (doc/datatypes.rst); `job` and `share` are deprecated aliases
+    for (const t of ["user", "transfer", "delivery", "task", "volume", "folder", "acl"]) expect(types).toContain(t);
+    for (const t of ["job", "share"]) expect(types).not.toContain(t);
     const adminAttrs = await admin.find("attributes WHERE entitytype=delivery");
     expect(adminAttrs).toEqual(expect.arrayContaining(["code", "name", "public"]));
     expect(adminAttrs).not.toContain("data");
@@ -217,12 +225,12 @@ describe("meta operations", () => {
 
   it("gets, sets and deletes settings", async () => {
     const { admin } = e2e;
-    expect(await admin.getSetting("transfer_speed_limit")).toBe("100");
-    expect(await admin.setSetting("workspace", "transfer_speed_limit", "42")).toBe(true);
-    expect(await admin.getSetting("transfer_speed_limit")).toBe("42");
-    expect(await admin.getSettings({ entitytype: "workspace" })).toMatchObject({ transfer_speed_limit: "42" });
-    expect(await admin.deleteSetting("workspace", "transfer_speed_limit")).toBe(true);
-    expect(await admin.getSetting("transfer_speed_limit")).toBe("100");
+    expect(await admin.getSetting("transfer_speedlimit")).toBe("100");
+    expect(await admin.setSetting("workspace", "transfer_speedlimit", "42")).toBe(true);
+    expect(await admin.getSetting("transfer_speedlimit")).toBe("42");
+    expect(await admin.getSettings({ entitytype: "workspace" })).toMatchObject({ transfer_speedlimit: "42" });
+    expect(await admin.deleteSetting("workspace", "transfer_speedlimit")).toBe(true);
+    expect(await admin.getSetting("transfer_speedlimit")).toBe("100");
     await expect(admin.setSetting("workspace", "x", 5 as unknown as string)).rejects.toBeInstanceOf(AccsynValidationError);
   });
 

@@ -133,12 +133,13 @@ describe("jobs", () => {
     expect(await standard.getEntity("Job", other.id)).toBeNull();
     expect((await standard.find("Task", { entityId: mine.id })).length).toBe(1);
     expect(await standard.find("Task", { entityId: other.id })).toEqual([]);
-    expect(await standard.update("Job", mine.id, { description: "mine" })).toMatchObject({ description: "mine" });
+    expect(await standard.update("Job", mine.id, { description: "mine" })).toMatchObject({ id: mine.id });
+    expect((await standard.findOne(`Job WHERE id=${mine.id}`, { attributes: ["description"] }))?.description).toBe("mine");
     await expectApiError(standard.update("Job", other.id, { description: "not mine" }), /not found/);
     const job = (await standard.findOne(`Job WHERE id=${mine.id}`)) as Record<string, unknown>;
     expect(job).not.toHaveProperty("metadata");
     expect(job).not.toHaveProperty("priority");
-    expect((await employee.getEntity("Job", mine.id))?.priority).toBe(100);
+    expect((await employee.findOne(`Job WHERE id=${mine.id}`, { attributes: ["priority"] }))?.priority).toBe(100);
   });
 
   it("deliveries: employees need the default volume; standard users only as recipients", async () => {

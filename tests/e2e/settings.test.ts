@@ -9,7 +9,7 @@ let e2e: E2E;
 let queueId: string;
 let jobId: string;
 
-const DEFAULTS = { transfer_speed_limit: "100", max_transfers: "10", notify_on_done: "true" };
+const DEFAULTS = { transfer_speedlimit: "100", max_transfers: "10", notify_on_done: "true" };
 
 beforeAll(async () => {
   e2e = await startE2E({ jobs: { run: false } });
@@ -31,25 +31,25 @@ describe("settings inheritance", () => {
 
   it("merges workspace → queue → job with upstream; each scope keeps only its own values without it", async () => {
     const { admin } = e2e;
-    expect(await admin.setSetting("workspace", "transfer_speed_limit", "50")).toBe(true);
+    expect(await admin.setSetting("workspace", "transfer_speedlimit", "50")).toBe(true);
     expect(await admin.setSetting("queue", "max_transfers", "3", { entityId: queueId })).toBe(true);
-    expect(await admin.setSetting("queue", "transfer_speed_limit", "75", { entityId: queueId })).toBe(true);
+    expect(await admin.setSetting("queue", "transfer_speedlimit", "75", { entityId: queueId })).toBe(true);
     expect(await admin.setSetting("job", "notify_on_done", "false", { entityId: jobId })).toBe(true);
 
     expect(await admin.getSettings({ entitytype: "job", entityId: jobId })).toEqual({ notify_on_done: "false" });
     expect(await admin.getSettings({ entitytype: "job", entityId: jobId, upstream: true })).toEqual({
-      transfer_speed_limit: "75", max_transfers: "3", notify_on_done: "false",
+      transfer_speedlimit: "75", max_transfers: "3", notify_on_done: "false",
     });
     expect(await admin.getSettings({ entitytype: "queue", entityId: queueId, upstream: true, omitDefaults: false })).toEqual({
-      ...DEFAULTS, transfer_speed_limit: "75", max_transfers: "3",
+      ...DEFAULTS, transfer_speedlimit: "75", max_transfers: "3",
     });
-    expect(await admin.getSettings({ entitytype: "workspace", omitDefaults: true })).toEqual({ transfer_speed_limit: "50" });
+    expect(await admin.getSettings({ entitytype: "workspace", omitDefaults: true })).toEqual({ transfer_speedlimit: "50" });
 
-    expect(await admin.deleteSetting("queue", "transfer_speed_limit", { entityId: queueId })).toBe(true);
-    expect(await admin.getSettings({ entitytype: "job", entityId: jobId, upstream: true })).toMatchObject({ transfer_speed_limit: "50" });
-    expect(await admin.deleteSetting("workspace", "transfer_speed_limit")).toBe(true);
+    expect(await admin.deleteSetting("queue", "transfer_speedlimit", { entityId: queueId })).toBe(true);
+    expect(await admin.getSettings({ entitytype: "job", entityId: jobId, upstream: true })).toMatchObject({ transfer_speedlimit: "50" });
+    expect(await admin.deleteSetting("workspace", "transfer_speedlimit")).toBe(true);
     const merged = await admin.getSettings({ entitytype: "job", entityId: jobId, upstream: true, omitDefaults: false });
-    expect(merged).toEqual({ transfer_speed_limit: "100", max_transfers: "3", notify_on_done: "false" });
+    expect(merged).toEqual({ transfer_speedlimit: "100", max_transfers: "3", notify_on_done: "false" });
     expect(await admin.getSettings({ entitytype: "job", entityId: jobId, upstream: true })).toEqual({ max_transfers: "3", notify_on_done: "false" });
   });
 

@@ -12,11 +12,13 @@ export const JOB_KINDS: readonly Kind[] = ["transfer", "compute", "delivery", "r
 /** Share kinds (entities that ACLs can target). */
 export const SHARE_KINDS: readonly Kind[] = ["volume", "folder", "home", "collection"];
 
-/** The names `entitytypes` answers. */
+/**
+ * The names `entitytypes` answers: the current ones (doc/datatypes.rst; `job` and `share` are deprecated
+ * aliases, release notes 3.2.3), in the order the vectors record.
+ */
 export const ENTITY_TYPES = [
-  "user", "workspace", "queue", "transfer", "compute", "delivery", "request", "stream", "task",
-  "volume", "folder", "home", "collection", "share", "job", "site", "server", "userserver", "app",
-  "browser", "lane", "client", "engine", "acl", "file",
+  "user", "workspace", "queue", "transfer", "delivery", "request", "stream", "task", "folder", "collection",
+  "home", "volume", "site", "server", "client", "acl",
 ];
 
 /** Client type numbers by alias. */

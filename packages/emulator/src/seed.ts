@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type Kind } from "./model.js";
@@ -14,7 +15,11 @@ export interface SeedVolume {
   files?: Record<string, string>;
 }
 /** A folder (`volume` is a volume code or id) or a home (`user` is an e-mail or id). */
-export interface SeedShare { id?: string; code?: string; name?: string; volume?: string; path?: string; user?: string; files?: string[] }
+export interface SeedShare {
+  id?: string; code?: string; name?: string; volume?: string; path?: string; user?: string;
+  /** Files of a collection: accsyn paths, or `{id, path}` to fix the file's uuid. */
+  files?: Array<string | { id: string; path: string }>;
+}
 /** A queue (one has `default: true`; else a default queue named after the workspace is added). */
 export interface SeedQueue { id?: string; code?: string; name: string; default?: boolean; priority?: number }
 /** A site (one has `main: true`; else the main site `hq` is added). */
@@ -112,7 +117,7 @@ export function applySeed(store: Store, seed: Seed, volumesDir: string): void {
       const parent = kind === "collection" ? null : ref(["volume"], s.volume) ?? [...store.all("volume")].find((v) => v.default)?.id ?? null;
       const e: Entity = store.insert(kind, { ...base, id: s.id, code, name: s.name ?? code, parent, path: s.path ?? code, status: "enabled", email: false, queue: null,
         _share: true, ...(kind === "home" ? { user: user(s.user) } : {}) });
-      for (const path of s.files ?? []) store.insert("file", { path, parent: e.id });
+      for (const f of s.files ?? []) store.insert("file", typeof f === "string" ? { id: randomUUID(), path: f, parent: e.id } : { id: f.id, path: f.path, parent: e.id });
     }
     for (const a of seed.acls ?? []) {
       const u = user(a.user);

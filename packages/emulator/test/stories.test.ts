@@ -28,7 +28,7 @@ async function waitDone(c: RawClient, id: string): Promise<Record<string, unknow
   throw new Error(`job ${id} did not finish`);
 }
 
-const names = (a: { body: Record<string, unknown> }): string[] => ((a.body.result as { files: Array<{ filename: string }> }).files ?? []).map((f) => f.filename);
+const names = (a: { body: Record<string, unknown> }): string[] => (a.body.result as Array<{ filename: string }>).map((f) => f.filename);
 
 describe("file-sharing story", () => {
   it("shares a sub-folder read-only with a standard user who downloads but cannot write", async () => {

@@ -5,16 +5,8 @@ import { fail, wireDate } from "../util.js";
 import { type NameFilter, nameFilter } from "./filters.js";
 import { type Resolved, resolvePath } from "./paths.js";
 import { permFor } from "./perm.js";
+import { directoryEntry, type FileEntry, fileEntry } from "../wire/file-entry.js";
 
-/** An entry of an `ls` answer. */
-export interface FileEntry {
-  type: 0 | 1;
-  is_dir: boolean;
-  filename: string;
-  size: number;
-  modified: string;
-  files?: FileEntry[];
-}
 
 /** Options of `ls`. */
 export interface LsOptions {
@@ -64,38 +56,38 @@ function listDir(abs: string, rel: string, depth: number, o: LsOptions, show: (r
     const s = statSync(p);
     const childRel = rel ? `${rel}/${d.name}` : d.name;
     if (d.isDirectory()) {
-      const e: FileEntry = { type: 0, is_dir: true, filename: d.name, size: o.getsize ? dirSize(p, o.filter).size : 0, modified: wireDate(s.mtime) };
+      const e = directoryEntry(d.name, s, o.getsize ? dirSize(p, o.filter).size : undefined);
       if (o.recursive && (o.maxdepth === undefined || depth < o.maxdepth)) e.files = listDir(p, childRel, depth + 1, o, show);
       if (!o.filesOnly) out.push(e);
       else if (e.files) out.push(...e.files);
     } else if (d.isFile() && !o.directoriesOnly && o.filter(d.name)) {
-      out.push({ type: 1, is_dir: false, filename: d.name, size: s.size, modified: wireDate(s.mtime) });
+      out.push(fileEntry(d.name, s.size, wireDate(s.mtime)));
     }
   }
   return out;
 }
 
-/** `ls`: `{files: [...]}` of a directory (or of a collection's files). */
-export function ls(ctx: Ctx, path: unknown, o: LsOptions): unknown {
+/** `ls`: the entries of a directory (or of a collection's files), a list of {@link FileEntry}. */
+export function ls(ctx: Ctx, path: unknown, o: LsOptions): FileEntry[] {
   const r = resolvePath(ctx, path);
   if (r.root === undefined) {
     const files = [...ctx.store.all("file")].filter((f) => f.parent === r.share.id && o.filter(String(f.path)));
-    return { files: files.map((f) => ({ type: 1, is_dir: false, filename: String(f.path), size: 0, modified: String(f.created) })) };
+    return files.map((f) => fileEntry(String(f.path), 0, String(f.created)));
   }
   const perm = permFor(ctx, r);
   if (!perm.list(r.rel)) return fail.forbidden(`Permission denied: cannot list '${r.given}'`);
   const s = must(r);
-  if (!s.isDirectory()) return { files: [{ type: 1, is_dir: false, filename: r.rel.split("/").pop() ?? "", size: s.size, modified: wireDate(s.mtime) }] };
-  return { files: listDir(r.abs, r.rel, 1, o, (rel, name) => perm.showChild(rel, name)) };
+  if (!s.isDirectory()) return [fileEntry(r.rel.split("/").pop() ?? "", s.size, wireDate(s.mtime))];
+  return listDir(r.abs, r.rel, 1, o, (rel, name) => perm.showChild(rel, name));
 }
 
-/** `getsize`: total bytes and file count under a path. */
-export function getsize(ctx: Ctx, path: unknown, filter: NameFilter): unknown {
+/** `getsize`: the total bytes under a path, a number (doc/file.rst, Get size on disk). */
+export function getsize(ctx: Ctx, path: unknown, filter: NameFilter): number {
   const r = resolvePath(ctx, path);
-  if (r.root === undefined) return { size: 0, files: 0 };
+  if (r.root === undefined) return 0;
   if (!permFor(ctx, r).read(r.rel)) return fail.forbidden(`Permission denied: cannot read '${r.given}'`);
   const s = must(r);
-  return s.isDirectory() ? dirSize(r.abs, filter) : { size: s.size, files: 1 };
+  return s.isDirectory() ? dirSize(r.abs, filter).size : s.size;
 }
 
 /** `exists`: true when the path exists and the caller may see it. */

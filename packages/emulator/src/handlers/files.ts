@@ -1,5 +1,6 @@
 import { exists, getsize, ls, mkdir, move, nameFilter, remove } from "../files/ops.js";
 import { ApiError, fail, isObject } from "../util.js";
+import type { PathResult } from "../wire/file-entry.js";
 import { type Ctx, dataObject } from "./context.js";
 
 function bool(d: Record<string, unknown>, name: string): boolean {
@@ -40,7 +41,7 @@ export function fileOp(ctx: Ctx): unknown {
     throw new ApiError(405, `File operation '${op}' expects ${method}, not ${ctx.method}`);
   if (!Array.isArray(d.path)) return { result: one(ctx, d, op, d.path) };
   return {
-    result: d.path.map((path: unknown) => {
+    result: d.path.map((path: unknown): PathResult => {
       try {
         return { path, result: one(ctx, d, op, path) };
       } catch (err) {

@@ -102,7 +102,11 @@ export function find(ctx: Ctx, ref: TypeRef): unknown {
   }
   if (ref.kinds[0] === "task" && opts.parent === undefined && !ctx.event.query) fail.bad("Finding tasks needs a parent job id");
   if (ref.kinds[0] === "acl" && dataObject(ctx).recursive === true && ctx.event.query) ctx.event.query = withSubShares(ctx, ctx.event.query);
-  return { result: matching(ctx, ref, opts).map((e) => present(ctx, e, opts.attributes)) };
+  let found = matching(ctx, ref, opts);
+  // find_one (single_entity_query) also looks among finished entities when no active one matches (release notes 3.2.3).
+  if (found.length === 0 && opts.single && !opts.finished && !opts.archived && ref.kinds.some((k) => JOB_KINDS.includes(k)))
+    found = matching(ctx, ref, { ...opts, finished: true });
+  return { result: found.map((e) => present(ctx, e, opts.attributes)) };
 }
 
 /** `<type>/report`: a text report of the matching entities. */

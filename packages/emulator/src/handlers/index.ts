@@ -45,7 +45,7 @@ export function route(ctx: Ctx): unknown {
       if (!ctx.access.canWrite("collection", coll.entity)) fail.forbidden();
       const files = dataObject(ctx).files;
       if (!Array.isArray(files)) return fail.bad("'files' must be a list");
-      return { result: { removed: ctx.store.transaction(() => removeFiles(ctx, coll.entity, files)) } };
+      return { result: ctx.store.transaction(() => removeFiles(ctx, coll.entity, files)) };
     }
     case "workspace/file": return fileOp(ctx);
     case "workspace/publish/preprocess": return prepublish(ctx);

@@ -1,10 +1,14 @@
 import { JOB_KINDS, JOB_SETTABLE, type Kind } from "../model.js";
-import { ApiError, type Entity, fail, isId, isObject, newId, wireDate } from "../util.js";
+import { randomUUID } from "node:crypto";
+import { ApiError, type Entity, fail, isObject, wireDate } from "../util.js";
 import { clientOf, resolveEnd } from "../jobs/endpoints.js";
 import { measureJob } from "../jobs/runner.js";
 import { type Ctx, findUser } from "./context.js";
 import { optString } from "./codes.js";
 import { present } from "./output.js";
+
+/** Task ids are uuids (reference doc/transfers.rst). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A task as given by a client. */
 interface TaskInput {
@@ -88,7 +92,7 @@ export function addTasks(ctx: Ctx, job: Entity, inputs: TaskInput[], data: Recor
       continue;
     }
     out.push(ctx.store.insert("task", {
-      id: isId(input.id) ? input.id : newId(), job: job.id, uri: String(next++), status: "queued", priority: job.priority ?? 100,
+      id: typeof input.id === "string" && UUID.test(input.id) ? input.id : randomUUID(), job: job.id, uri: String(next++), status: "queued", priority: job.priority ?? 100,
       size: 0, time: 0, finished: null, metadata: {}, ...input, destination: input.destination ?? null,
     }));
   }
@@ -122,9 +126,9 @@ export function createJob(ctx: Ctx, kind: Kind, data: Record<string, unknown>): 
     const recent = [...ctx.store.all("transfer")].reverse().find((j) => j.user === me && !j._inactive &&
       JSON.stringify(j.destination ?? null) === JSON.stringify(inputs[0]?.destination ?? null));
     if (recent) {
-      const tasks = addTasks(ctx, recent, inputs, {});
+      addTasks(ctx, recent, inputs, {});
       ctx.store.update(recent.id, { _start: true, ...(recent.status === "done" || recent.status === "failed" ? { status: "init", finished: null } : {}) });
-      return { ...present(ctx, recent), tasks: tasks.map((t) => present(ctx, t)) };
+      return present(ctx, recent, undefined, "create");
     }
   }
   if (inputs.length === 0 && !temporary && kind !== "stream" && kind !== "compute" && data.code === undefined && data.name === undefined)
@@ -165,9 +169,9 @@ export function createJob(ctx: Ctx, kind: Kind, data: Record<string, unknown>): 
     ...(temporary ? { expires: wireDate(new Date(Date.now() + 8 * 3600_000)) } : {}),
     _parties: [me], _recipients: recips.map((user) => ({ user, actioned: false })), _start: (kind === "transfer" || kind === "compute") && start,
   }, me);
-  const tasks = addTasks(ctx, job, inputs, {});
+  addTasks(ctx, job, inputs, {});
   if (kind === "transfer" && status === "paused") measureJob(ctx, job);
-  return { ...present(ctx, job), tasks: tasks.map((t) => present(ctx, t)) };
+  return present(ctx, job, undefined, "create");
 }
 
 /** `task/create` with `id` = job: adds tasks under the duplicate rules. */

@@ -45,8 +45,8 @@ export function logs(ctx: Ctx): unknown {
   return { result: lines.slice(skip, skip + limit) };
 }
 
-/** Defaults of workspace settings. */
-export const DEFAULT_SETTINGS: ReadonlyMap<string, string> = new Map([["transfer_speed_limit", "100"], ["max_transfers", "10"], ["notify_on_done", "true"]]);
+/** Defaults of workspace settings (`transfer_speedlimit` is the backend's name: doc/compute.rst, accsyn-doc settings.md). */
+export const DEFAULT_SETTINGS: ReadonlyMap<string, string> = new Map([["transfer_speedlimit", "100"], ["max_transfers", "10"], ["notify_on_done", "true"]]);
 
 /** `setting` GET/PUT/DELETE: named string values per scope. */
 export function setting(ctx: Ctx): unknown {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Kind, SHARE_KINDS } from "../model.js";
@@ -5,6 +6,7 @@ import { type Entity, fail, isId } from "../util.js";
 import { type Ctx, findUser } from "./context.js";
 import { newCode, optString } from "./codes.js";
 import { inviteUser } from "./users.js";
+import { present } from "./output.js";
 
 /** Creates a volume, folder, home or collection. */
 export function createShare(ctx: Ctx, kind: Kind, data: Record<string, unknown>): Entity {
@@ -39,30 +41,29 @@ export function createShare(ctx: Ctx, kind: Kind, data: Record<string, unknown>)
   return entity;
 }
 
-/** Adds `File` sub-entities to a collection; answers how many were added. */
-export function addFiles(ctx: Ctx, collection: Entity, files: unknown[]): number {
-  for (const f of files) {
+/** Adds `File` sub-entities (uuid ids) to a collection; answers the added files. */
+export function addFiles(ctx: Ctx, collection: Entity, files: unknown[]): Entity[] {
+  return files.map((f) => {
     const path = typeof f === "string" ? f : typeof f === "object" && f !== null && "path" in f ? (f as { path: unknown }).path : undefined;
-    if (typeof path !== "string" || path === "") fail.bad("Each file must be an accsyn path or {path}");
-    ctx.store.insert("file", { path, parent: collection.id }, ctx.access.caller.user.id);
-  }
-  return files.length;
+    if (typeof path !== "string" || path === "") return fail.bad("Each file must be an accsyn path or {path}");
+    return ctx.store.insert("file", { id: randomUUID(), path, parent: collection.id }, ctx.access.caller.user.id);
+  });
 }
 
-/** Removes files (by path or id) from a collection; answers how many were removed. */
-export function removeFiles(ctx: Ctx, collection: Entity, files: unknown[]): number {
-  let n = 0;
+/** Removes files (by id, or by path) from a collection; true when one was, false when none was in it (doc/filesharing.rst). */
+export function removeFiles(ctx: Ctx, collection: Entity, files: unknown[]): boolean {
+  let removed = false;
   for (const f of [...ctx.store.all("file")]) {
     if (f.parent === collection.id && files.some((x) => x === f.path || x === f.id)) {
       ctx.store.remove(f.id);
-      n++;
+      removed = true;
     }
   }
-  return n;
+  return removed;
 }
 
-/** Creates (or extends) an ACL giving a user access to a share. */
-export function createAcl(ctx: Ctx, data: Record<string, unknown>): Entity {
+/** Creates (or extends) an ACL giving a user access to a share; `existed` when the user already had one. */
+export function createAcl(ctx: Ctx, data: Record<string, unknown>): { acl: Entity; existed: boolean } {
   const entityRef = optString(data, "entity") ?? fail.bad("An ACL needs 'entity' (user:<id>)");
   const targetRef = optString(data, "target") ?? fail.bad("An ACL needs 'target' (share:<id>)");
   const email = entityRef.replace(/^user:/, "");
@@ -81,12 +82,12 @@ export function createAcl(ctx: Ctx, data: Record<string, unknown>): Entity {
   if (existing) {
     // One ACL per user and share: a grant on another path extends it with another rule.
     const rules = [...aclRules(existing).filter((r) => r.path !== path), rule];
-    return ctx.store.update(existing.id, { ...summary(rules), _inactive: false }, ctx.access.caller.user.id);
+    return { acl: ctx.store.update(existing.id, { ...summary(rules), _inactive: false }, ctx.access.caller.user.id), existed: true };
   }
-  return ctx.store.insert("acl", {
-    entity: `user:${user.id}`, target: `share:${share.entity.id}`, ...summary([rule]), acknowledged: null, description: optString(data, "message") ?? "",
-    role: user.role, status: "enabled", token: null,
-  }, ctx.access.caller.user.id);
+  return { acl: ctx.store.insert("acl", {
+    entity: `user:${user.id}`, target: `share:${share.entity.id}`, ...summary([rule]), acknowledged: false, description: optString(data, "message") ?? "",
+    role: user.role, status: "enabled", token: "",
+  }, ctx.access.caller.user.id), existed: false };
 }
 
 /** One path rule of an ACL. */
@@ -127,7 +128,7 @@ function serverOf(ctx: Ctx, data: Record<string, unknown>): Entity {
 export function servers(ctx: Ctx, op: "assign" | "list" | "deassign", data: Record<string, unknown>): unknown {
   const volume = volumeOf(ctx);
   const current = (volume._servers as string[] | undefined) ?? [];
-  if (op === "list") return current.map((id) => ctx.store.getOf(["client"], id)).filter((c): c is Entity => !!c);
+  if (op === "list") return current.map((id) => ctx.store.getOf(["client"], id)).filter((c): c is Entity => !!c).map((c) => present(ctx, c));
   if (ctx.access.level !== "admin") fail.forbidden("Only administrators assign servers to volumes");
   const server = serverOf(ctx, data);
   const next = op === "assign" ? [...new Set([...current, server.id])] : current.filter((id) => id !== server.id);

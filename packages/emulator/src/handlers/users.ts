@@ -29,7 +29,7 @@ export function insertUser(store: Store, data: Record<string, unknown>, actor?: 
   const role = roleOf(data) ?? "standard";
   const keys = typeof data.api_key === "string" ? [data.api_key] : [newApiKey()];
   return store.insert("user", {
-    name: code.split("@")[0], description: "", metadata: {}, queue: null, logged_in: false, status: "enabled",
+    name: code.split("@")[0], description: "", metadata: {}, queue: null, logged_in: null, status: "enabled",
     ...rest, code: code.toLowerCase(), role, _api_keys: keys,
   }, actor);
 }
