@@ -76,6 +76,12 @@ describe.each(NAMES)("the name %s at every lookup site", (name) => {
     expect(await admin.find("user", `${name}=null`)).toHaveLength(1);
   });
 
+  it("is a plain attribute name in a find projection: only the id comes back", async () => {
+    const found = await admin.find("user", "code=admin@acme.test", { attributes: [name] });
+    expect(found).toHaveLength(1);
+    expect(Object.keys(found[0] ?? {})).toEqual(["id"]);
+  });
+
   it("is a plain attribute name in metrics: absent (0), never an inherited function", async () => {
     const a = await admin.call("GET", "user/metrics", { attributes: [name, "code"] }, { query: "code=admin@acme.test" });
     expect(a.status).toBe(200);
