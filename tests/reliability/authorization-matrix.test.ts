@@ -56,7 +56,8 @@ const updates = (type: string, target: Target): Check => async (f, s, role) => {
   const id = idFor(f, target, role);
   const description = f.unique("described");
   const answered = await attempt(() => s.update(type, id, { description }));
-  const now = await f.admin.getEntity(type, id);
+  // by id, any state; `description` asked for by name (jobs do not answer it by default: doc/transfers.rst)
+  const now = ((await f.admin.request("GET", `${type}/find`, { data: { attributes: ["description"] }, id })).result as Array<{ description?: unknown }>)[0];
   return agree("update", answered, now?.description === description);
 };
 
@@ -104,7 +105,7 @@ async function grantedFolder(f: Fixture): Promise<string> {
 /** Lists a path; for the standard user a listing must show nothing beyond what its ACLs grant. */
 const reads = (path: string): Check => async (_f, s, role) => {
   let names: string[] = [];
-  const ok = await attempt(async () => (names = (await s.ls(path)).files.map((e) => e.filename)));
+  const ok = await attempt(async () => (names = ((await s.ls(path)) as unknown as Array<{ filename: string }>).map((e) => e.filename))); // TODO(shapes-sdk): ls answers a list of entries
   if (ok && role === "standard" && path === "folder=granted" && names.some((n) => n !== "DOWNLOAD" && n !== "UPLOAD"))
     throw new Error(`standard user sees ${names.join(", ")} at the root of a share granted on DOWNLOAD/UPLOAD only`);
   return ok;

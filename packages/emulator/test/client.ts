@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { RunningEmulator } from "../src/index.js";
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../src/index.js";
 
 /** An answer of the emulator. */
 export interface Answer {
@@ -101,4 +101,10 @@ export class RawClient {
     if (!r?.[0]) throw new Error(`create ${type}: ${JSON.stringify(a.body)}`);
     return r[0];
   }
+}
+
+/** A fresh emulator (demo seed, port 0) and a client logged in as its admin. */
+export async function emulatorWithAdmin(options: EmulatorOptions = {}): Promise<{ emu: RunningEmulator; admin: RawClient }> {
+  const emu = await startEmulator({ port: 0, ...options });
+  return { emu, admin: await RawClient.as(emu, "admin") };
 }
