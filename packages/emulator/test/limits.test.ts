@@ -1,13 +1,12 @@
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LIMITS, startEmulator, type RunningEmulator } from "../src/index.js";
-import { type Answer, RawClient } from "./client.js";
+import { LIMITS, type RunningEmulator } from "../src/index.js";
+import { type Answer, emulatorWithAdmin, type RawClient } from "./client.js";
 
 let emu: RunningEmulator | undefined;
 let admin: RawClient;
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0, jobs: { run: false } });
-  admin = await RawClient.as(emu, "admin");
+  ({ emu, admin } = await emulatorWithAdmin({ jobs: { run: false } }));
 });
 afterAll(() => emu?.stop());
 

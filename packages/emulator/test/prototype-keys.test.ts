@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type RunningEmulator } from "../src/index.js";
-import { RawClient } from "./client.js";
+import type { RunningEmulator } from "../src/index.js";
+import { emulatorWithAdmin, type RawClient } from "./client.js";
 
 /** Names that live on `Object.prototype`: a plain-object lookup with them finds something. */
 const NAMES = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"];
@@ -9,16 +9,15 @@ let emu: RunningEmulator;
 let admin: RawClient;
 let transferId = "";
 beforeAll(async () => {
-  emu = await startEmulator({
-    port: 0, jobs: { run: false },
+  ({ emu, admin } = await emulatorWithAdmin({
+    jobs: { run: false },
     seed: {
       workspace: { code: "acme" },
       users: [{ code: "admin@acme.test", role: "admin", api_key: "demo-admin-key" }],
       volumes: [{ code: "projects", default: true }],
       clients: [{ code: "odd-type", type: "constructor" as "app" }],
     },
-  });
-  admin = await RawClient.as(emu, "admin");
+  }));
   transferId = String((await admin.create("transfer", { status: "paused", tasks: [{ source: "share=projects/a", destination: "site=hq" }] })).id);
 });
 afterAll(async () => {
