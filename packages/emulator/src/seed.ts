@@ -75,7 +75,7 @@ export function readSeed(file: string): Seed {
   return seed;
 }
 
-const CLIENT_TYPES: Record<string, number> = { app: 0, server: 1, userserver: 2 };
+const CLIENT_TYPES = new Map<string, number>([["app", 0], ["server", 1], ["userserver", 2]]);
 
 /** Loads a seed into an empty store. `volumesDir` holds volumes without an explicit path. */
 export function applySeed(store: Store, seed: Seed, volumesDir: string): void {
@@ -98,7 +98,7 @@ export function applySeed(store: Store, seed: Seed, volumesDir: string): void {
     if (!sites.some((s) => s.main)) sites.unshift({ code: "hq", name: "HQ", main: true });
     for (const s of sites) store.insert("site", { ...base, id: s.id, code: s.code, name: s.name ?? s.code, main: !!s.main, accsyn: false, status: "enabled" });
     for (const c of seed.clients ?? []) {
-      const type = typeof c.type === "number" ? c.type : (CLIENT_TYPES[c.type] ?? 0);
+      const type = typeof c.type === "number" ? c.type : (CLIENT_TYPES.get(c.type) ?? 0);
       store.insert("client", { ...base, id: c.id, code: c.code, type, user: user(c.user), status: c.status ?? "online", roles: c.roles ?? [],
         site: ref(["site"], c.site), os: c.os ?? "linux", version: "3.0.0-emulator", last_checkin: wireDate(), benchmark: null, host_ident: c.code,
         metrics: {}, parent: null, username: null, wan_ip: "127.0.0.1", ...(c.disk ? { _disk: c.disk } : {}) });

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Auth } from "./auth.js";
 import { type Ctx, type EmulatorState, route } from "./handlers/index.js";
-import { type ApiEvent, decodeQueryJson, parseJson, rawQuery, readBody, sendJson, toEvent } from "./protocol.js";
+import { type ApiEvent, decodeQueryJson, JsonText, parseJson, rawQuery, readBody, sendJson, toEvent } from "./protocol.js";
 import { QuerySyntaxError } from "./query/index.js";
 import { Access } from "./roles.js";
 import { ApiError, isObject, wireDate } from "./util.js";
@@ -42,7 +42,11 @@ export function createHandler(opts: HandlerOptions): (req: IncomingMessage, res:
     if (typeof ev.workspace === "string" && ev.workspace.toLowerCase() !== String(state.workspace().code).toLowerCase())
       throw new ApiError(400, `The event is for workspace '${ev.workspace}', not '${String(state.workspace().code)}'`);
     const ctx: Ctx = { state, store: state.store, access: new Access(state.store, caller), event: ev, method };
-    const answer = route(ctx);
+    // All or nothing: the answer is built and serialised inside one transaction, so any throw leaves no trace.
+    const answer = state.store.transaction(() => {
+      const body = route(ctx);
+      return body instanceof Promise ? body : new JsonText(JSON.stringify(body));
+    });
     if (method !== "GET") {
       state.logs.push({ date: wireDate(), user: String(caller.user.code), uri: ev.uri, entitytype: ev.uri.split("/")[0] ?? "", id: ev.id, message: `${method} ${ev.uri}` });
       if (state.logs.length > 10_000) state.logs.splice(0, 1000);

@@ -139,7 +139,7 @@ export function createTasks(ctx: Ctx, jobId: string, data: Record<string, unknow
   return addTasks(ctx, job, inputs, data).map((t) => present(ctx, t));
 }
 
-const TASK_STATUS: Record<string, string> = { queued: "queued", failed: "failed", onhold: "onhold", paused: "onhold", excluded: "excluded", done: "done" };
+const TASK_STATUS = new Map<string, string>([["queued", "queued"], ["failed", "failed"], ["onhold", "onhold"], ["paused", "onhold"], ["excluded", "excluded"], ["done", "done"]]);
 
 /** `task/edit` with a list (update_many): status, priority and metadata of tasks addressed by id or uri. */
 export function updateTasks(ctx: Ctx, jobId: string, list: unknown[]): Record<string, unknown>[] {
@@ -154,7 +154,7 @@ export function updateTasks(ctx: Ctx, jobId: string, list: unknown[]): Record<st
     for (const [k, v] of Object.entries(item)) {
       if (k === "id" || k === "uri") continue;
       if (k === "status") {
-        const s = typeof v === "string" ? TASK_STATUS[v.toLowerCase()] : undefined;
+        const s = typeof v === "string" ? TASK_STATUS.get(v.toLowerCase()) : undefined;
         if (!s) return fail.bad(`Invalid task status '${String(v)}'`);
         changes.status = s;
       } else if (k === "priority") {
