@@ -50,6 +50,10 @@ describe("job create (accsyn doc developer/job-specification.md)", () => {
     expect(readFileSync(join(await volume(), "two.png"), "utf8")).toBe("two");
     const other = await admin().create("job", { source: "share=projects/two.png", destination: "site=hq", append: true });
     expect(other.id).not.toBe(first.id);
+    // changelog: "do not append to paused jobs"
+    await admin().call("PUT", "job/edit", { status: "paused" }, { id: String(first.id) });
+    const fresh = await admin().create("job", { source: "/media/one.jpg", destination: "again.jpg", append: true, status: "paused" });
+    expect(fresh.id).not.toBe(first.id);
   });
 
   it("takes priority 1–1000 (default 500), queue by name or code, metadata and settings (Priorities, Metadata)", async () => {
