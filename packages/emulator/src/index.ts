@@ -9,6 +9,7 @@ export type { Seed, SeedAcl, SeedClient, SeedJob, SeedQueue, SeedSetting, SeedSh
 export { MAX_BODY_BYTES } from "./protocol.js";
 export { LIMITS } from "./limits.js";
 export type { LimitName } from "./limits.js";
+export { SERVICE_RATE_LIMIT, type RateLimitFigures } from "./rate-limit.js";
 export type { RunnerOptions } from "./jobs/runner.js";
 export { parseQuery, QuerySyntaxError } from "./query/index.js";
 export type { QueryNode, Op } from "./query/index.js";
