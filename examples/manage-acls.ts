@@ -39,8 +39,10 @@ await runExample(async (session, args) => {
   if (command === "grant" && user !== undefined) {
     const write = args.includes("--write");
     const path = args.find((arg) => arg.startsWith("--path="))?.slice("--path=".length) ?? "/";
-    await session.grant("user", user, share.type, share.id, { read: true, write, path, notify: false });
-    console.log(`Granted ${user} ${write ? "read-write" : "read-only"} access to ${code} from ${path}.`);
+    // The new ACL, or `true` when the user already had an ACL on this share.
+    const acl = await session.grant("user", user, share.type, share.id, { read: true, write, path, notify: false });
+    if (acl === true) console.log(`${user} already had an ACL on ${code}: the backend answered true instead of a new one.`);
+    else console.log(`Granted ${user} ${write ? "read-write" : "read-only"} access to ${code} from ${path} (ACL ${acl.id}).`);
   } else if (command === "revoke" && user !== undefined) {
     await session.revoke("user", user, share.type, share.id);
     console.log(`Revoked the access of ${user} to ${code}.`);

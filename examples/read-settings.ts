@@ -3,7 +3,7 @@
  * effect and marks (`*`) those changed from the default.
  *
  *   read-settings [<setting name> …]
- *   read-settings max_transfers transfer_speed_limit
+ *   read-settings max_transfers transfer_speedlimit
  */
 import { runExample } from "./connect.js";
 

@@ -6,21 +6,20 @@
  *   sync-folder-listing share=projects/plates plates.json
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import type { FileEntry } from "@accsyn/api";
+import { isFile, walkFiles, type FileEntry } from "@accsyn/api";
 import { runExample } from "./connect.js";
 import { formatBytes } from "./format.js";
 
 /** What the listing records of each file: its size and when it last changed. */
-type Listing = Record<string, { size: number | undefined; modified: string | undefined }>;
+type Listing = Record<string, { size: number | undefined; modified: string }>;
 
-/** Flattens a recursive `ls` answer into `relative/path → file` (files only). */
-function flatten(entries: readonly FileEntry[], prefix = "", into: Listing = {}): Listing {
-  for (const entry of entries) {
-    const path = `${prefix}${entry.filename}`;
-    if (entry.files !== undefined || entry.type === 0) flatten(entry.files ?? [], `${path}/`, into);
-    else into[path] = { size: entry.size, modified: entry.modified?.toISOString() };
+/** A recursive `ls` answer as `relative/path → file` (files only), walked with `walkFiles`. */
+function filesOf(entries: readonly FileEntry[]): Listing {
+  const listing: Listing = {};
+  for (const { path, entry } of walkFiles(entries)) {
+    if (isFile(entry)) listing[path] = { size: entry.size, modified: entry.modified.toISOString() };
   }
-  return into;
+  return listing;
 }
 
 await runExample(async (session, args) => {
@@ -28,7 +27,7 @@ await runExample(async (session, args) => {
   if (folder === undefined || listingFile === undefined) throw new Error("usage: sync-folder-listing <accsyn path> <listing.json>");
 
   const previous: Listing = existsSync(listingFile) ? (JSON.parse(readFileSync(listingFile, "utf8")) as Listing) : {};
-  const current = flatten((await session.ls(folder, { recursive: true, getSize: true })).files);
+  const current = filesOf(await session.ls(folder, { recursive: true, getSize: true }));
 
   const counts = { added: 0, changed: 0, removed: 0 };
   for (const [path, file] of Object.entries(current).sort(([a], [b]) => a.localeCompare(b))) {

@@ -90,7 +90,7 @@ try {
     const created = await session.create("folder", { name: "Trailer", parent: volume.id, path: "trailer" });
     await session.grant("user", reviewer.username, "folder", created.id, { read: true, write: false, invite: false });
     const acl = await session.access("folder", created.id);
-    show([["folder", `${created.code} (${created.id})`], ...acl.map((a) => ["access", `${a.user_hr ?? a.user} read=${a.read} write=${a.write} path=${a.path}`])]);
+    show([["folder", `${created.code} (${created.id})`], ...acl.map((a) => ["access", `${a.user_hr || a.user} read=${a.read} write=${a.write} path=${a.path}`])]);
     expect(acl.some((a) => JSON.stringify(a).includes(reviewer.username)), "the reviewer is not in the folder's access list");
     return created;
   });
@@ -110,9 +110,15 @@ try {
     const tasks = renders.map((name) => ({ source: `/renders/${name}`, destination: `share=${folder.code}/` }));
     const transfer = await session.create("transfer", { name: "Trailer upload", tasks });
     const done = await waitWithProgress(session, "transfer", transfer.id, "   upload");
+    // `ls` answers the entries themselves: `{ type: 0 | 1, filename, size?, modified }`.
     const listing = await session.ls(`share=${folder.code}`, { getSize: true });
-    show([["transfer", `${done.code} ${done.status}, ${(done.size / 1024 / 1024).toFixed(1)} MiB`], ...listing.files.map((f) => ["on the share", `${f.filename} ${f.size} bytes`])]);
-    expect(listing.files.length === renders.length, `expected ${renders.length} files on the share, found ${listing.files.length}`);
+    const total = await session.getSize(`share=${folder.code}`);
+    show([
+      ["transfer", `${done.code} ${done.status}: ${done.source_hr} → ${done.destination_hr}`],
+      ...listing.map((f) => ["on the share", `${f.filename} ${f.size} bytes`]),
+      ["folder size", `${(total / 1024 / 1024).toFixed(1)} MiB`],
+    ]);
+    expect(listing.length === renders.length, `expected ${renders.length} files on the share, found ${listing.length}`);
   });
 
   const delivery = await step(`Create a delivery for ${reviewer.username} and submit it`, async () => {
@@ -122,7 +128,7 @@ try {
     await session.grant("user", reviewer.username, "delivery", created.id, { invite: false });
     const submitted = await session.update("delivery", created.id, { status: "pending" });
     const recipients = await session.access("delivery", created.id);
-    show([["delivery", `${submitted.code} (${submitted.id})`], ["status", submitted.status], ...recipients.map((r) => ["recipient", r.user_hr ?? r.user])]);
+    show([["delivery", `${submitted.code} (${submitted.id})`], ["status", submitted.status], ...recipients.map((r) => ["recipient", `${r.user_hr || r.user}${r.actioned ? " (received)" : ""}`])]);
     return submitted;
   });
 
@@ -133,7 +139,7 @@ try {
     expect(mine, "the recipient cannot see the delivery");
     const files = await theirs.ls(`delivery=${delivery.id}`);
     const shared = await theirs.ls(`share=${folder.code}`);
-    show([["role", theirs.role], ["delivery", `${mine.name} — ${mine.status}`], ...files.files.map((f) => ["in delivery", f.filename]), ["shared folder", shared.files.map((f) => f.filename).join(", ")]]);
+    show([["role", theirs.role], ["delivery", `${mine.name} — ${mine.status}`], ...files.map((f) => ["in delivery", f.filename]), ["shared folder", shared.map((f) => f.filename).join(", ")]]);
     const received = await waitWithProgress(theirs, "delivery", delivery.id, "   download");
     show([["delivery", `${received.status}: delivered to the recipient's desktop app`]]);
     theirs.close();

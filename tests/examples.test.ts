@@ -177,10 +177,14 @@ describe("examples against the emulator", () => {
     const granted = await runExample(emu, "manage-acls", ["grant", code, "standard@acme.test", "--path=/"]);
     expect(granted.stderr).toBe("");
     expect(granted.code).toBe(0);
-    expect(granted.stdout).toContain(`Granted standard@acme.test read-only access to ${code} from /.`);
+    expect(granted.stdout).toMatch(new RegExp(`^Granted standard@acme\\.test read-only access to ${code} from / \\(ACL [0-9a-f]{24}\\)\\.$`, "m"));
     expect(granted.stdout).toContain("standard@acme.test: read-only from /");
     const standardId = emu.users.find((u) => u.role === "standard")?.id ?? expect.unreachable("no standard user");
     expect(await admin.access("folder", folder.id)).toEqual([expect.objectContaining({ user: standardId, read: true, write: false, path: "/" })]);
+
+    const again = await runExample(emu, "manage-acls", ["grant", code, "standard@acme.test", "--path=/"]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`standard@acme.test already had an ACL on ${code}: the backend answered true instead of a new one.`);
 
     const listed = await runExample(emu, "manage-acls", ["list", code]);
     expect(listed).toMatchObject({ code: 0, stdout: `Access to folder ${code} (1 user(s)):\n  standard@acme.test: read-only from /\n` });

@@ -2,32 +2,59 @@
 import {
   AccsynApiError,
   AccsynValidationError,
+  givenOr,
   isPlainObject,
   normaliseEntityType,
   type Acl,
   type CallOptions,
   type Session,
 } from "@accsyn/core";
-import { checkIdOrCode, findIdByCode } from "./lookup.js";
-import { SUPPORTED_PAIRS, targetKind, type RecipientTargetType, type ShareTargetType } from "./targets.js";
+import { checkIdOrCode, findIdByCode, type IdOrCode } from "./lookup.js";
+import { supportedPairs, targetKind, type RecipientTargetType, type ShareTargetType } from "./targets.js";
 
-/** What to grant. Every field is optional; shares need at least one. */
+/**
+ * What to grant. Every field is optional; shares need at least one. A field left out takes its
+ * default; a field given as `null` is sent as `null`, as the reference sends Python's `None`.
+ */
 export interface GrantData {
   /** Read access on a share (default true). */
-  read?: boolean;
+  read?: boolean | null;
   /** Write access on a share (default true). */
-  write?: boolean;
+  write?: boolean | null;
   /** E-mail the user about the new access (default true). */
-  notify?: boolean;
+  notify?: boolean | null;
   /** A message for the notification (default ""). */
-  message?: string;
+  message?: string | null;
   /** Where in the share the access starts (default "/"). */
-  path?: string;
+  path?: string | null;
   /** Invite a user given by an unknown e-mail (default true); `false` makes the grant fail instead. */
-  invite?: boolean;
+  invite?: boolean | null;
 }
 
+/** What `grant` on a share resolves: the new ACL, or `true` when the user already had one there. */
+export type GrantShareResult = Acl | true;
+
 const INVALID_DATA = "Invalid grant access data supplied, must be a dict with values!";
+
+/** The user's id: as given, found by its code, or (unknown, invite allowed) the code itself. */
+async function resolveUser(session: Session, type: string, ref: IdOrCode, invite: unknown, signal: CallOptions): Promise<string> {
+  if ("id" in ref) return ref.id;
+  const found = await findIdByCode(session, type, ref.code, signal);
+  if (found !== null) return found;
+  if (invite === false) {
+    throw new AccsynApiError(`No ${type} found with code '${ref.code}', and invite is not allowed!`, { uri: `${type}/find` });
+  }
+  session.log.warn(`No ${type} found with code '${ref.code}', will be invited!`);
+  return ref.code;
+}
+
+/** The target's id: as given, or found by its code. */
+async function resolveTarget(session: Session, type: string, ref: IdOrCode, signal: CallOptions): Promise<string> {
+  if ("id" in ref) return ref.id;
+  const found = await findIdByCode(session, type, ref.code, signal);
+  if (found === null) throw new AccsynApiError(`No ${type} found with code '${ref.code}'!`, { uri: `${type}/find` });
+  return found;
+}
 
 /** Grants a user a place among a delivery's, request's or stream's recipients; resolves `true`. */
 export async function grant(
@@ -39,7 +66,7 @@ export async function grant(
   data?: GrantData,
   options?: CallOptions,
 ): Promise<boolean>;
-/** Grants a user access to a share through a new ACL, which it resolves. */
+/** Grants a user access to a share: resolves the new ACL, or `true` when the user already had one. */
 export async function grant(
   session: Session,
   entitytype: "user",
@@ -48,10 +75,10 @@ export async function grant(
   targetId: string,
   data: GrantData,
   options?: CallOptions,
-): Promise<Acl>;
+): Promise<GrantShareResult>;
 /**
- * Grants access. Ids may be codes for user and share types (looked up first); an unknown user
- * e-mail is invited unless `data.invite` is false.
+ * Grants access. Ids are read trimmed and lower-cased; for user and share types they may be codes
+ * (looked up first); an unknown user e-mail is invited unless `data.invite` is false.
  */
 export async function grant(
   session: Session,
@@ -71,57 +98,38 @@ export async function grant(
   data?: GrantData,
   options: CallOptions = {},
 ): Promise<boolean | Acl> {
-  const type = normaliseEntityType(entitytype);
-  const target = normaliseEntityType(targetType, "the target type");
-  const entity = checkIdOrCode(type, entityId, `Please supply a valid ${type} ID!`);
-  const targetRef = checkIdOrCode(target, targetId, `Please supply a valid ${target} ID!`);
-  const kind = targetKind(target);
-  if (type !== "user" || !kind) {
-    throw new AccsynValidationError(`Unsupported grant access operation! Cannot grant a ${type} access to a ${target}.${SUPPORTED_PAIRS}`);
-  }
   if (data !== undefined && data !== null && !isPlainObject(data)) {
     throw new AccsynValidationError(`${INVALID_DATA} Pass an object such as { read: true, write: false }.`);
   }
-  if (kind === "acl" && (!data || Object.keys(data).length === 0)) {
-    throw new AccsynValidationError(
-      `${INVALID_DATA} Granting a share needs the ACL, e.g. { read: true, write: false, path: "/" }.`,
-    );
-  }
   const given: GrantData = data ?? {};
-  const invite = given.invite !== false;
+  const invite = givenOr(given.invite, true);
   const signal = options.signal ? { signal: options.signal } : {};
-
-  let user: string;
-  if ("id" in entity) user = entity.id;
-  else {
-    const found = await findIdByCode(session, type, entity.code, signal);
-    if (found === null && !invite) {
-      throw new AccsynApiError(`No user found with code '${entity.code}', and invite is not allowed!`, { uri: "user/find" });
-    }
-    user = found ?? entity.code;
+  // The reference's order: the entity (looked up when a code), then the target, then the pair.
+  const type = normaliseEntityType(entitytype);
+  const user = await resolveUser(session, type, checkIdOrCode(type, entityId, `Please supply a valid ${type} ID!`), invite, signal);
+  const target = normaliseEntityType(targetType, "the target type");
+  const share = await resolveTarget(session, target, checkIdOrCode(target, targetId, `Please supply a valid ${target} ID!`), signal);
+  const kind = targetKind(target, "grant");
+  if (type !== "user" || !kind) {
+    throw new AccsynValidationError(`Unsupported grant access operation! Cannot grant a ${type} access to a ${target}.${supportedPairs("grant")}`);
   }
-  let targetIdResolved: string;
-  if ("id" in targetRef) targetIdResolved = targetRef.id;
-  else {
-    const found = await findIdByCode(session, target, targetRef.code, signal);
-    if (found === null) throw new AccsynApiError(`No ${target} found with code '${targetRef.code}'!`, { uri: `${target}/find` });
-    targetIdResolved = found;
-  }
-
   if (kind === "recipients") {
-    const answer = await session.request("PUT", "job/recipient/add", { data: { recipient: user, invite }, id: targetIdResolved }, signal);
+    const answer = await session.request("PUT", "job/recipient/add", { data: { recipient: user, invite }, id: share }, signal);
     return answer.result as boolean;
+  }
+  if (!data || Object.keys(data).length === 0) {
+    throw new AccsynValidationError(`${INVALID_DATA} Granting a share needs the ACL, e.g. { read: true, write: false, path: "/" }.`);
   }
   const acl: Record<string, unknown> = {
     entity: `user:${user}`,
-    target: `share:${targetIdResolved}`,
-    read: given.read ?? true,
-    write: given.write ?? true,
-    notify: given.notify ?? true,
-    message: given.message ?? "",
-    path: given.path ?? "/",
+    target: `share:${share}`,
+    read: givenOr(given.read, true),
+    write: givenOr(given.write, true),
+    notify: givenOr(given.notify, true),
+    message: givenOr(given.message, ""),
+    path: givenOr(given.path, "/"),
   };
-  if (!invite) acl.invite = false;
+  if (given.invite === false) acl.invite = false;
   const answer = await session.request("POST", "acl/create", { data: acl }, signal);
-  return (Array.isArray(answer.result) ? (answer.result[0] ?? null) : (answer.result ?? null)) as Acl;
+  return (Array.isArray(answer.result) ? (answer.result[0] ?? null) : (answer.result ?? null)) as Acl | true;
 }

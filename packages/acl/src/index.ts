@@ -12,41 +12,41 @@
  */
 import type { Acl, CallOptions, Session } from "@accsyn/core";
 import { access, type AccessOptions, type Recipient, type ShareAccess } from "./access.js";
-import { grant, type GrantData } from "./grant.js";
+import { grant, type GrantData, type GrantShareResult } from "./grant.js";
 import { revoke } from "./revoke.js";
-import type { AccessTargetType, RecipientTargetType, ShareTargetType } from "./targets.js";
+import type { RecipientListTargetType, RecipientTargetType, ShareTargetType } from "./targets.js";
 
-export { grant, type GrantData } from "./grant.js";
+export { grant, type GrantData, type GrantShareResult } from "./grant.js";
 export { access, toShareAccess, type AccessOptions, type Recipient, type ShareAccess } from "./access.js";
 export { revoke } from "./revoke.js";
-export { CODE_LOOKUP_TYPES, checkIdOrCode, findIdByCode, type IdOrCode } from "./lookup.js";
-export type { AccessTargetType, RecipientTargetType, ShareTargetType } from "./targets.js";
+export { CODE_LOOKUP_TYPES, checkId, checkIdOrCode, findIdByCode, type IdOrCode } from "./lookup.js";
+export type { AccessOperation, AccessTargetType, RecipientListTargetType, RecipientTargetType, ShareTargetType } from "./targets.js";
 
 /** `grant` bound to a session (see the standalone {@link grant}). */
 export interface GrantMethod {
   (entitytype: "user", entityId: string, targetType: RecipientTargetType, targetId: string, data?: GrantData, options?: CallOptions): Promise<boolean>;
-  (entitytype: "user", entityId: string, targetType: ShareTargetType, targetId: string, data: GrantData, options?: CallOptions): Promise<Acl>;
+  (entitytype: "user", entityId: string, targetType: ShareTargetType, targetId: string, data: GrantData, options?: CallOptions): Promise<GrantShareResult>;
   (entitytype: string, entityId: string, targetType: string, targetId: string, data?: GrantData, options?: CallOptions): Promise<boolean | Acl>;
 }
 
 /** `access` bound to a session (see the standalone {@link access}). */
 export interface AccessMethod {
-  (targetType: RecipientTargetType, targetId: string, options?: AccessOptions): Promise<Recipient[]>;
+  (targetType: RecipientListTargetType, targetId: string, options?: AccessOptions): Promise<Recipient[]>;
   (targetType: ShareTargetType, targetId: string, options?: AccessOptions): Promise<ShareAccess[]>;
   (targetType: string, targetId: string, options?: AccessOptions): Promise<Recipient[] | ShareAccess[]>;
 }
 
 /** The methods the `acl` plugin adds to a session. */
 export type AclMethods = {
-  /** Grants a user access to a delivery/request/stream or a share. */
+  /** Grants a user access to a delivery/request/stream (`true`) or a share (the new `Acl`, or `true` when it existed). */
   grant: GrantMethod;
-  /** Lists recipients of a delivery/request/stream, or the ACLs of a share. */
+  /** Lists the recipients of a delivery (`Recipient[]`), or who has access to a share (`ShareAccess[]`). */
   access: AccessMethod;
-  /** Revokes a user's access to a delivery/request/stream or a share. */
+  /** Revokes a user's access to a delivery or a share: `true`, or `false` when there was none. */
   revoke: (
     entitytype: "user" | (string & {}),
     entityId: string,
-    targetType: AccessTargetType | (string & {}),
+    targetType: RecipientListTargetType | ShareTargetType | (string & {}),
     targetId: string,
     options?: CallOptions,
   ) => Promise<boolean>;

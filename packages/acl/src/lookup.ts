@@ -1,9 +1,18 @@
 /**
- * Entities given by code instead of id: `grant` and `revoke` look them up with
- * `GET <type>/find`, query `code='<code lowercased>'` and no data, for the entity types whose
- * codes are unique.
+ * Ids given as codes: `grant` and `revoke` read an id argument trimmed and lower-cased, and when it
+ * is not an id they look the code up with `GET <type>/find`, query `code='<code>'` and no data, for
+ * the entity types whose codes are unique.
  */
-import { AccsynApiError, AccsynValidationError, describe, isEntityId, type CallOptions, type Session } from "@accsyn/core";
+import {
+  AccsynApiError,
+  AccsynValidationError,
+  assertNonEmptyString,
+  describe,
+  isEntityId,
+  toIdCandidate,
+  type CallOptions,
+  type Session,
+} from "@accsyn/core";
 
 /** Entity types whose code is unique, so that a code can stand for the id. */
 export const CODE_LOOKUP_TYPES: ReadonlySet<string> = new Set([
@@ -23,23 +32,34 @@ export const CODE_LOOKUP_TYPES: ReadonlySet<string> = new Set([
 export type IdOrCode = { id: string } | { code: string };
 
 /**
- * Checks an id-or-code argument without sending anything: a 24-hex id passes as is; a code
- * passes for the types in {@link CODE_LOOKUP_TYPES}; anything else throws `invalidMessage`.
+ * Reads an id-or-code argument without sending anything: a non-empty string, trimmed and
+ * lower-cased (so an upper-case hex id is an id); a code passes for the types in
+ * {@link CODE_LOOKUP_TYPES}; anything else throws `invalidMessage`.
  */
 export function checkIdOrCode(entitytype: string, value: unknown, invalidMessage: string): IdOrCode {
-  if (isEntityId(value)) return { id: value };
-  if (CODE_LOOKUP_TYPES.has(entitytype) && typeof value === "string" && value.trim() !== "") {
-    return { code: value.toLowerCase() };
-  }
+  assertNonEmptyString(value, `the ${entitytype} id`);
+  const candidate = toIdCandidate(value);
+  if (isEntityId(candidate)) return { id: candidate };
+  if (CODE_LOOKUP_TYPES.has(entitytype) && candidate !== "") return { code: candidate };
   const codes = CODE_LOOKUP_TYPES.has(entitytype) ? " or its code" : ` (a ${entitytype} cannot be given by code)`;
   throw new AccsynValidationError(
     `${invalidMessage} Give the ${entitytype}'s 24-character hexadecimal id${codes}; got ${describe(value)}.`,
   );
 }
 
+/** Reads an id argument that cannot be a code: trimmed and lower-cased, then judged. */
+export function checkId(value: unknown, what: string, invalidMessage = "Please supply a valid entity ID!"): string {
+  assertNonEmptyString(value, what);
+  const candidate = toIdCandidate(value);
+  if (!isEntityId(candidate)) {
+    throw new AccsynValidationError(`${invalidMessage} Give ${what} as its 24-character hexadecimal id; got ${describe(value)}.`);
+  }
+  return candidate;
+}
+
 /**
- * Finds the id of the `entitytype` whose code is `code` (already lowercased). Resolves `null`
- * when none has it; throws when several do.
+ * Finds the id of the `entitytype` whose code is `code` (already lower-cased): the first match's,
+ * as the reference takes it. Resolves `null` when none has it.
  */
 export async function findIdByCode(
   session: Session,
@@ -51,9 +71,6 @@ export async function findIdByCode(
   const answer = await session.request("GET", uri, { query: `code='${code}'` }, options.signal ? { signal: options.signal } : {});
   const found = Array.isArray(answer.result) ? (answer.result as Array<{ id?: unknown }>) : [];
   if (found.length === 0) return null;
-  if (found.length > 1) {
-    throw new AccsynApiError(`More than one ${entitytype} found with code '${code}'! Give the id instead.`, { uri });
-  }
   const id = found[0]?.id;
   if (typeof id !== "string") {
     throw new AccsynApiError(`The ${entitytype} found with code '${code}' has no id.`, { uri });

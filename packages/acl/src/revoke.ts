@@ -1,39 +1,41 @@
 /** `revoke`: removes a user from a delivery's recipients or deletes its ACL on a share. */
 import { AccsynApiError, AccsynValidationError, normaliseEntityType, type CallOptions, type Session } from "@accsyn/core";
-import { checkIdOrCode, findIdByCode, type IdOrCode } from "./lookup.js";
-import { SUPPORTED_PAIRS, targetKind, type AccessTargetType } from "./targets.js";
+import { checkId, checkIdOrCode, findIdByCode } from "./lookup.js";
+import { supportedPairs, targetKind, type RecipientListTargetType, type ShareTargetType } from "./targets.js";
 
-async function resolve(session: Session, type: string, ref: IdOrCode, options: CallOptions): Promise<string> {
+/** The user's id: as given, or found by its code. */
+async function resolveEntity(session: Session, type: string, entityId: unknown, signal: CallOptions): Promise<string> {
+  const ref = checkIdOrCode(type, entityId, `Please supply a valid ${type} ID!`);
   if ("id" in ref) return ref.id;
-  const found = await findIdByCode(session, type, ref.code, options);
+  const found = await findIdByCode(session, type, ref.code, signal);
   if (found === null) throw new AccsynApiError(`No ${type} found with code '${ref.code}' found!`, { uri: `${type}/find` });
-  return found;
+  return checkId(found, `the id the ${type} lookup answered`);
 }
 
 /**
- * Revokes a user's access: from a delivery/request/stream (`job/recipient`), or from a share by
- * finding the user's ACL and deleting it. The user may be given by id or code; resolves the
- * backend's answer (`true`).
+ * Revokes a user's access: from a delivery (`job/recipient`), or from a share by finding the
+ * user's ACL and deleting it. Ids are read trimmed and lower-cased; the user may be given by its
+ * code, the target only by id. Resolves the backend's answer: `true`, or `false` when the user had
+ * no access.
  */
 export async function revoke(
   session: Session,
   entitytype: "user" | (string & {}),
   entityId: string,
-  targetType: AccessTargetType | (string & {}),
+  targetType: RecipientListTargetType | ShareTargetType | (string & {}),
   targetId: string,
   options: CallOptions = {},
 ): Promise<boolean> {
-  const type = normaliseEntityType(entitytype);
-  const target = normaliseEntityType(targetType, "the target type");
-  const entity = checkIdOrCode(type, entityId, `Please supply a valid ${type} ID!`);
-  const targetRef = checkIdOrCode(target, targetId, "Please supply a valid entity ID!");
-  const kind = targetKind(target);
-  if (type !== "user" || !kind) {
-    throw new AccsynValidationError(`Unsupported revoke access operation! Cannot revoke a ${type}'s access to a ${target}.${SUPPORTED_PAIRS}`);
-  }
   const signal = options.signal ? { signal: options.signal } : {};
-  const user = await resolve(session, type, entity, signal);
-  const share = await resolve(session, target, targetRef, signal);
+  // The reference's order: the entity (looked up when a code), then the target, then the pair.
+  const type = normaliseEntityType(entitytype);
+  const user = await resolveEntity(session, type, entityId, signal);
+  const target = normaliseEntityType(targetType, "the target type");
+  const share = checkId(targetId, `the ${target} id`);
+  const kind = targetKind(target, "revoke");
+  if (type !== "user" || !kind) {
+    throw new AccsynValidationError(`Unsupported revoke access operation! Cannot revoke a ${type}'s access to a ${target}.${supportedPairs("revoke")}`);
+  }
   if (kind === "recipients") {
     const answer = await session.request("DELETE", "job/recipient", { data: { recipient: user }, id: share }, signal);
     return answer.result as boolean;

@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { Session, type Acl } from "@accsyn/core";
-import { acl, grant, type Recipient, type ShareAccess } from "@accsyn/acl";
+import { Session, type Acl, type Party } from "@accsyn/core";
+import { acl, grant, type GrantShareResult, type Recipient, type ShareAccess } from "@accsyn/acl";
 
 const AclSession = Session.plugin(acl);
 declare const session: InstanceType<typeof AclSession>;
@@ -10,15 +10,30 @@ describe("Session.plugin(acl)", () => {
   it("types grant, access and revoke by target type", () => {
     expectTypeOf(AclSession.connect()).resolves.toHaveProperty("grant");
     expectTypeOf(session.grant("user", ID, "stream", ID)).resolves.toEqualTypeOf<boolean>();
-    expectTypeOf(session.grant("user", ID, "collection", ID, { write: false })).resolves.toEqualTypeOf<Acl>();
+    expectTypeOf(session.grant("user", ID, "collection", ID, { write: false })).resolves.toEqualTypeOf<Acl | true>();
     expectTypeOf(session.grant("User", ID, "Folder", ID)).resolves.toEqualTypeOf<boolean | Acl>();
     expectTypeOf(session.access("home", ID)).resolves.toEqualTypeOf<ShareAccess[]>();
-    expectTypeOf(session.access("request", ID)).resolves.toEqualTypeOf<Recipient[]>();
+    expectTypeOf(session.access("delivery", ID)).resolves.toEqualTypeOf<Recipient[]>();
+    expectTypeOf(session.access("request", ID)).resolves.toEqualTypeOf<Recipient[] | ShareAccess[]>();
     expectTypeOf(session.revoke("user", "bob@partner.example", "delivery", ID)).resolves.toEqualTypeOf<boolean>();
-    expectTypeOf(grant(session, "user", ID, "volume", ID, { path: "/in" })).resolves.toEqualTypeOf<Acl>();
+    expectTypeOf(grant(session, "user", ID, "volume", ID, { path: "/in" })).resolves.toEqualTypeOf<GrantShareResult>();
     // @ts-expect-error notify is a boolean
     void session.grant("user", ID, "volume", ID, { notify: "yes" });
     // @ts-expect-error acl adds no file methods
     void session.ls("share=a");
+  });
+
+  it("types the real answer shapes", () => {
+    expectTypeOf<Recipient["actioned"]>().toEqualTypeOf<boolean>();
+    expectTypeOf<Recipient["user_hr"]>().toEqualTypeOf<string>();
+    expectTypeOf<Acl["entity"]>().toEqualTypeOf<Party>();
+    expectTypeOf<Acl["acknowledged"]>().toEqualTypeOf<boolean>();
+    expectTypeOf<ShareAccess["acknowledged"]>().toEqualTypeOf<boolean>();
+    expectTypeOf<GrantShareResult>().toEqualTypeOf<Acl | true>();
+    // @ts-expect-error a recipient has no `code`: it is `user_hr`
+    expectTypeOf<Recipient["code"]>().toEqualTypeOf<string>();
+    // @ts-expect-error `true` from grant is not an ACL
+    const acl: Acl = true as GrantShareResult;
+    void acl;
   });
 });

@@ -154,12 +154,52 @@ describe("grant", () => {
     expect(sent()).toEqual([{ method: "GET", uri: "collection/find", data: null, query: "code='missing-collection'" }]);
   });
 
-  it("fails when a code matches several entities", async () => {
+  it("takes the first match when a code matches several entities, as the reference does", async () => {
     replies["volume/find"] = { body: { result: [{ id: VOLUME }, { id: FOLDER }] } };
-    const error = await rejection(session.grant("user", USER, "volume", "projects", { read: true }));
-    expect(error).toBeInstanceOf(AccsynApiError);
-    expect(error.message).toMatch(/^More than one volume found with code 'projects'!/);
-    expect(sent()).toHaveLength(1);
+    await session.grant("user", USER, "volume", "projects", { read: true });
+    expect(sent().map((e) => e.uri)).toEqual(["volume/find", "acl/create"]);
+    expect((sent()[1]?.data as { target: string }).target).toBe(`share:${VOLUME}`);
+  });
+
+  it("reads ids trimmed and lower-cased: an upper-case hex id is an id, not a code", async () => {
+    await session.grant("user", ` ${USER.toUpperCase()} `, "Folder", FOLDER.toUpperCase(), { read: true });
+    expect(sent()).toEqual([
+      {
+        method: "POST",
+        uri: "acl/create",
+        data: { entity: `user:${USER}`, target: `share:${FOLDER}`, read: true, write: true, notify: true, message: "", path: "/" },
+      },
+    ]);
+  });
+
+  it("sends a field given as null as null, and leaves out only fields not given", async () => {
+    await session.grant("user", USER, "folder", FOLDER, { read: null, write: false, notify: null, message: null, path: null });
+    await session.grant("user", USER, "delivery", DELIVERY, { invite: null });
+    expect(sent()).toEqual([
+      {
+        method: "POST",
+        uri: "acl/create",
+        data: { entity: `user:${USER}`, target: `share:${FOLDER}`, read: null, write: false, notify: null, message: null, path: null },
+      },
+      { method: "PUT", uri: "job/recipient/add", data: { recipient: USER, invite: null }, id: DELIVERY },
+    ]);
+  });
+
+  it("warns and invites an unknown user e-mail, lower-cased", async () => {
+    replies["user/find"] = { body: { result: [] } };
+    await session.grant("user", "New@Partner.example", "delivery", DELIVERY);
+    expect(sent()).toEqual([
+      { method: "GET", uri: "user/find", data: null, query: "code='new@partner.example'" },
+      { method: "PUT", uri: "job/recipient/add", data: { recipient: "new@partner.example", invite: true }, id: DELIVERY },
+    ]);
+  });
+
+  it("looks a code up before judging the pair, as the reference does", async () => {
+    replies["site/find"] = { body: { result: [{ id: VOLUME }] } };
+    const error = await rejection(session.grant("site", "HQ", "folder", FOLDER, { read: true }));
+    expect(error).toBeInstanceOf(AccsynValidationError);
+    expect(error.message).toMatch(/^Unsupported grant access operation!/);
+    expect(sent()).toEqual([{ method: "GET", uri: "site/find", data: null, query: "code='hq'" }]);
   });
 
   it("looks codes up for exactly the types with unique codes", () => {
@@ -171,12 +211,12 @@ describe("grant", () => {
   const invalid: Array<[string, Parameters<typeof grant>, RegExp]> = [
     ["a code for a type without unique codes (grant__non_unique_entity_code_rejected)", [null as never, "job", "dailies-042", "delivery", DELIVERY], /^Please supply a valid job ID!/],
     ["an unsupported target (grant__unsupported_target)", [null as never, "user", USER, "job", "bf4eef818716bafab22ac70a"], /^Unsupported grant access operation!/],
-    ["an unsupported entity type", [null as never, "site", "hq", "folder", FOLDER, { read: true }], /^Unsupported grant access operation!/],
+    ["an unsupported entity type", [null as never, "site", VOLUME, "folder", FOLDER, { read: true }], /^Unsupported grant access operation!/],
     ["a share without data (grant__volume_without_data_rejected)", [null as never, "user", USER, "volume", VOLUME], /^Invalid grant access data supplied, must be a dict with values!/],
     ["a share with empty data", [null as never, "user", USER, "folder", FOLDER, {}], /^Invalid grant access data supplied, must be a dict with values!/],
     ["data that is not an object", [null as never, "user", USER, "delivery", DELIVERY, "read" as never], /^Invalid grant access data supplied/],
     ["a delivery given by code", [null as never, "user", USER, "delivery", "reel2"], /^Please supply a valid delivery ID!/],
-    ["an empty user", [null as never, "user", "", "delivery", DELIVERY], /^Please supply a valid user ID!/],
+    ["an empty user", [null as never, "user", "", "delivery", DELIVERY], /non-empty string/],
     ["an empty entity type", [null as never, " ", USER, "delivery", DELIVERY], /non-empty string/],
   ];
   for (const [label, args, message] of invalid) {
@@ -191,13 +231,34 @@ describe("grant", () => {
 });
 
 describe("access", () => {
-  it("lists a delivery's recipients (access__delivery)", async () => {
+  it("lists a delivery's recipients as the backend answers them (access__delivery)", async () => {
     replies["job/recipients"] = {
-      body: { result: [{ id: USER, code: "bob@partner.example", acknowledged: "2023-07-01T08:00:00" }] },
+      body: { result: [{ actioned: true, user: USER, user_hr: "bob@partner.example" }, { actioned: false, user: FOLDER, user_hr: "carol@acme.example" }] },
     };
     const result = await session.access("delivery", DELIVERY);
-    expect(result).toEqual([{ id: USER, code: "bob@partner.example", acknowledged: new Date("2023-07-01T08:00:00Z") }]);
+    expect(result).toEqual([
+      { actioned: true, user: USER, user_hr: "bob@partner.example" },
+      { actioned: false, user: FOLDER, user_hr: "carol@acme.example" },
+    ]);
+    expect(result[0]?.user_hr).toBe("bob@partner.example");
     expect(sent()).toEqual([{ method: "GET", uri: "job/recipients", data: {}, id: DELIVERY }]);
+  });
+
+  it("reads the target id trimmed and lower-cased, and sends recursive null as null", async () => {
+    replies["acl/find"] = { body: { result: [] } };
+    await session.access("Delivery", ` ${DELIVERY.toUpperCase()} `);
+    await session.access("folder", FOLDER.toUpperCase(), { recursive: null });
+    expect(sent()).toEqual([
+      { method: "GET", uri: "job/recipients", data: {}, id: DELIVERY },
+      { method: "GET", uri: "acl/find", data: { recursive: null }, query: `acl WHERE target=share:${FOLDER}` },
+    ]);
+  });
+
+  it("lists recipients of deliveries only, as the reference does", async () => {
+    const error = await rejection(session.access("request", DELIVERY));
+    expect(error).toBeInstanceOf(AccsynValidationError);
+    expect(error.message).toMatch(/^Unsupported access operation!/);
+    expect(server.requests).toEqual([]);
   });
 
   it("maps a share's ACLs, recursively when asked (access__volume_recursive_maps_acls)", async () => {
@@ -263,12 +324,25 @@ describe("revoke", () => {
     ]);
   });
 
-  it("looks a share up by code", async () => {
-    replies["folder/find"] = { body: { result: [{ id: FOLDER }] } };
-    replies["acl/find"] = { body: { result: [{ id: "6c352b6353dea9428ad3c2f9" }] } };
-    await session.revoke("User", USER, "Folder", "Plates");
-    expect(sent().map((e) => e.uri)).toEqual(["folder/find", "acl/find", "acl/delete"]);
-    expect(sent()[0]).toEqual({ method: "GET", uri: "folder/find", data: null, query: "code='plates'" });
+  it("takes the target by id only (no code look-up), after looking the user up", async () => {
+    replies["user/find"] = { body: { result: [{ id: USER }] } };
+    const error = await rejection(session.revoke("User", "Bob@Partner.example", "Folder", "Plates"));
+    expect(error).toBeInstanceOf(AccsynValidationError);
+    expect(error.message).toMatch(/^Please supply a valid entity ID!/);
+    expect(sent()).toEqual([{ method: "GET", uri: "user/find", data: null, query: "code='bob@partner.example'" }]);
+  });
+
+  it("reads ids trimmed and lower-cased, and answers false when the backend does", async () => {
+    replies["job/recipient"] = { body: { result: false } };
+    expect(await session.revoke("user", USER.toUpperCase(), "delivery", ` ${DELIVERY.toUpperCase()}`)).toBe(false);
+    expect(sent()).toEqual([{ method: "DELETE", uri: "job/recipient", data: { recipient: USER }, id: DELIVERY }]);
+  });
+
+  it("handles recipients of deliveries only, as the reference does", async () => {
+    const error = await rejection(session.revoke("user", USER, "stream", DELIVERY));
+    expect(error).toBeInstanceOf(AccsynValidationError);
+    expect(error.message).toMatch(/^Unsupported revoke access operation!/);
+    expect(server.requests).toEqual([]);
   });
 
   it("fails when no ACL matches (revoke__no_acl_found)", async () => {

@@ -26,6 +26,9 @@ import {
   type SizeResult,
   type Transfer,
   type Volume,
+  type WalkedEntry,
+  isDirectory,
+  walkFiles,
 } from "@accsyn/api";
 import { Session as CoreSession } from "@accsyn/core";
 
@@ -54,11 +57,14 @@ describe("@accsyn/api Session type", () => {
   });
 
   it("types file methods by the kind of path", () => {
-    expectTypeOf(session.ls("share=projects")).resolves.toEqualTypeOf<LsResult>();
-    expectTypeOf(session.ls(["share=a", "share=b"])).resolves.toEqualTypeOf<PathResult<LsResult>[]>();
+    expectTypeOf(session.ls("share=projects")).resolves.toEqualTypeOf<FileEntry[]>();
+    expectTypeOf(session.ls(["share=a", "share=b"])).resolves.toEqualTypeOf<PathResult<FileEntry[]>[]>();
     expectTypeOf(session.ls({ share: ID, path: "shots" })).resolves.toEqualTypeOf<LsResult>();
-    expectTypeOf<LsResult["files"]>().toEqualTypeOf<FileEntry[]>();
-    expectTypeOf(session.getSize("share=a")).resolves.toEqualTypeOf<SizeResult>();
+    expectTypeOf<LsResult>().toEqualTypeOf<FileEntry[]>();
+    expectTypeOf(session.getSize("share=a")).resolves.toEqualTypeOf<number>();
+    expectTypeOf(session.getSize(["share=a"])).resolves.toEqualTypeOf<PathResult<SizeResult>[]>();
+    expectTypeOf(isDirectory).parameter(0).toMatchTypeOf<Pick<FileEntry, "type">>();
+    expectTypeOf(walkFiles).returns.toEqualTypeOf<Generator<WalkedEntry, void, undefined>>();
     expectTypeOf(session.getsize).toEqualTypeOf(session.getSize);
     expectTypeOf(session.exists("share=a")).resolves.toEqualTypeOf<boolean>();
     expectTypeOf(session.mkdir("share=a/b")).resolves.toEqualTypeOf<boolean>();
@@ -78,7 +84,7 @@ describe("@accsyn/api Session type", () => {
 
   it("types access by the target type", () => {
     expectTypeOf(session.grant("user", ID, "delivery", ID)).resolves.toEqualTypeOf<boolean>();
-    expectTypeOf(session.grant("user", ID, "folder", ID, { read: true })).resolves.toEqualTypeOf<Acl>();
+    expectTypeOf(session.grant("user", ID, "folder", ID, { read: true })).resolves.toEqualTypeOf<Acl | true>();
     expectTypeOf(session.access("volume", ID, { recursive: true })).resolves.toEqualTypeOf<ShareAccess[]>();
     expectTypeOf(session.access("delivery", ID)).resolves.toEqualTypeOf<Recipient[]>();
     expectTypeOf(session.revoke("user", ID, "folder", ID)).resolves.toEqualTypeOf<boolean>();
@@ -89,7 +95,7 @@ describe("@accsyn/api Session type", () => {
   });
 
   it("types settings", () => {
-    expectTypeOf(session.getSetting("transfer_speed_limit")).resolves.toBeUnknown();
+    expectTypeOf(session.getSetting("transfer_speedlimit")).resolves.toBeUnknown();
     expectTypeOf(session.getSettings()).resolves.toEqualTypeOf<Record<string, unknown>>();
     expectTypeOf(session.setSetting("workspace", "x", "1")).resolves.toEqualTypeOf<boolean>();
     expectTypeOf(session.deleteSetting("workspace", "x")).resolves.toEqualTypeOf<boolean>();

@@ -117,7 +117,7 @@ describe("the umbrella Session", () => {
     expect(await session.find("Job WHERE code=dailies")).toEqual([{ id: "bf4eef818716bafab22ac70a", code: "dailies" }]);
     expect(await session.ls("share=projects")).toEqual({ files: [] });
     expect(await session.grant("user", "aee122f076b7f214ca3cb34b", "delivery", "2da275a835aebeaf9556ae48")).toBe(true);
-    expect(await session.getSetting("transfer_speed_limit")).toBe("100");
+    expect(await session.getSetting("transfer_speedlimit")).toBe("100");
     expect(server.events().map((r) => `${r.method} ${r.event.uri}`)).toEqual([
       "GET job/find",
       "GET workspace/file",

@@ -23,7 +23,12 @@ describe("grant, access, revoke", () => {
   it("shares a folder with a standard user, lists it, and takes it back", async () => {
     const folder = await cli.json<Entity>(["create", "folder", '{"name": "Outbox", "parent": "projects", "path": "outbox"}']);
     const granted = await cli.run(["grant", "user", "standard@acme.test", "folder", folder.id, "--write", "--no-invite"]);
-    expect(granted).toMatchObject({ code: 0, stdout: `Granted user standard@acme.test read/write access to folder ${folder.id}\n` });
+    expect(granted.code).toBe(0);
+    expect(granted.stdout).toMatch(new RegExp(`^Granted user standard@acme\\.test read/write access to folder ${folder.id} \\(ACL [0-9a-f]{24}\\)\\n$`));
+    const again = await cli.json<unknown>(["grant", "user", "standard@acme.test", "folder", folder.id, "--no-invite"]);
+    expect(again).toBe(true);
+    const words = await cli.run(["grant", "user", "standard@acme.test", "folder", folder.id, "--no-invite"]);
+    expect(words.stdout).toBe(`Granted user standard@acme.test read access to folder ${folder.id} (the user already had an ACL there)\n`);
 
     const list = await cli.json<Access[]>(["access", "folder", folder.id]);
     expect(mentions(list, "standard@acme.test")).toBe(true);
@@ -37,6 +42,15 @@ describe("grant, access, revoke", () => {
     expect(mentions(await cli.json<Access[]>(["access", "folder", folder.id]), "standard@acme.test")).toBe(false);
   });
 
+  it("lists a delivery's recipients as user_hr/actioned/user rows", async () => {
+    const delivery = await cli.json<Entity>(["create", "delivery", '{"name": "Recipients"}']);
+    expect((await cli.run(["grant", "user", "standard@acme.test", "delivery", delivery.id, "--no-invite"])).code).toBe(0);
+    const table = await cli.run(["access", "delivery", delivery.id]);
+    const [header, row] = table.stdout.trim().split("\n");
+    expect(header).toBe("user_hr\tactioned\tuser");
+    expect(row).toMatch(/^standard@acme\.test\t(true|false)\t[0-9a-f]{24}$/);
+  });
+
   it("adds a recipient to a delivery", async () => {
     const delivery = await cli.json<Entity>(["create", "delivery", '{"name": "Dailies"}']);
     expect((await cli.run(["grant", "user", "standard@acme.test", "delivery", delivery.id, "--no-invite"])).code).toBe(0);
@@ -46,7 +60,7 @@ describe("grant, access, revoke", () => {
 
 describe("settings and logs", () => {
   it("get, set, list and delete a workspace setting", async () => {
-    expect((await cli.run(["settings", "get", "transfer_speed_limit"])).stdout).toBe("100\n");
+    expect((await cli.run(["settings", "get", "transfer_speedlimit"])).stdout).toBe("100\n");
     expect((await cli.run(["settings", "set", "max_transfers", "4"])).stdout).toBe("Set max_transfers = 4\n");
     expect(await cli.json<string>(["settings", "get", "max_transfers"])).toBe("4");
     const list = await cli.run(["settings", "list"]);

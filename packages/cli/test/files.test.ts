@@ -17,25 +17,42 @@ afterAll(async () => {
   await cli?.stop();
 });
 
-interface Listing {
-  files: Array<{ filename: string; type: number; size?: number; files?: unknown[] }>;
-}
+type Listing = Array<{ filename: string; type: 0 | 1; size?: number; modified: string; files?: Listing }>;
 
 describe("ls", () => {
-  it("lists a directory as type/filename rows", async () => {
+  it("lists a directory as type/filename/size/modified rows, sizes in words and dates in ISO 8601 when piped", async () => {
     const { code, stdout, stderr } = await cli.run(["ls", "share=projects/plates"]);
     expect(code).toBe(0);
     const lines = stdout.trim().split("\n");
-    expect(lines[0]).toMatch(/^type\tfilename/);
-    expect(lines.slice(1).map((l) => l.split("\t").slice(0, 2).join(" ")).sort()).toEqual(["dir sh010", "file notes.txt"]);
+    expect(lines[0]).toBe("type\tfilename\tsize\tmodified");
+    const rows = lines.slice(1).map((l) => l.split("\t")).sort((a, b) => a[1]!.localeCompare(b[1]!));
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([["file", "notes.txt", "5 B"], ["dir", "sh010", ""]]);
+    for (const row of rows) expect(row[3]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/);
     expect(hasEscape(stdout + stderr)).toBe(false);
   });
 
-  it("-r flattens sub-directories into relative paths; --json keeps the SDK result", async () => {
-    const { stdout } = await cli.run(["ls", "share=projects/plates", "-r", "--maxdepth", "2"]);
-    expect(stdout).toContain("sh010/a.exr");
+  it("-r shows every entry by its relative path; --json keeps the backend's nested list", async () => {
+    const { stdout } = await cli.run(["ls", "share=projects/plates", "-r", "--maxdepth", "2", "--size"]);
+    const lines = stdout.trim().split("\n");
+    expect(lines[0]).toBe("type\tpath\tsize\tmodified");
+    expect(lines.slice(1).map((l) => l.split("\t").slice(0, 3).join(" ")).sort()).toEqual([
+      "dir sh010 2.0 KB",
+      "file notes.txt 5 B",
+      "file sh010/a.exr 2.0 KB",
+    ]);
+    const nested = await cli.json<Listing>(["ls", "share=projects/plates", "-r"]);
+    const dir = nested.find((entry) => entry.type === 0);
+    expect(dir?.filename).toBe("sh010");
+    expect(dir?.files?.map((f) => [f.type, f.filename, f.size])).toEqual([[1, "a.exr", 2048]]);
     const listing = await cli.json<Listing>(["ls", "share=projects/plates", "--dirs-only"]);
-    expect(listing.files.map((f) => f.filename)).toEqual(["sh010"]);
+    expect(listing.map((f) => f.filename)).toEqual(["sh010"]);
+    expect(listing[0]!.modified).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it("--ndjson writes one entry per line", async () => {
+    const { stdout } = await cli.run(["ls", "share=projects/plates", "--ndjson"]);
+    const entries = stdout.trim().split("\n").map((line) => JSON.parse(line) as Listing[number]);
+    expect(entries.map((e) => e.filename).sort()).toEqual(["notes.txt", "sh010"]);
   });
 
   it("--size, --include and --exclude filter and size entries", async () => {
@@ -44,14 +61,14 @@ describe("ls", () => {
     expect(flat).toContain("a.exr");
     expect(flat).not.toContain("notes.txt");
     const excluded = await cli.json<Listing>(["ls", "share=projects/plates", "--exclude", "*.txt"]);
-    expect(excluded.files.map((f) => f.filename)).toEqual(["sh010"]);
+    expect(excluded.map((f) => f.filename)).toEqual(["sh010"]);
   });
 });
 
 describe("du, exists, mkdir, mv, rename, rm", () => {
-  it("du sums sizes, in words and as JSON", async () => {
-    const size = await cli.json<{ size: number }>(["du", "share=projects/plates"]);
-    expect(size.size).toBe(2048 + 5);
+  it("du (alias getsize) answers the size: a number as JSON, in words otherwise", async () => {
+    expect(await cli.json<number>(["du", "share=projects/plates"])).toBe(2048 + 5);
+    expect(await cli.json<number>(["getsize", "share=projects/plates/sh010"])).toBe(2048);
     const { stdout } = await cli.run(["du", "share=projects/plates", "--include", "*.exr"]);
     expect(stdout).toMatch(/^2\.0 KB\t2048 bytes\tshare=projects\/plates\n$/);
   });

@@ -72,6 +72,45 @@ describe("printer", () => {
     expect(nd.text()).toBe('{"a":1}\n{"a":2}\n');
   });
 
+  // Answers as the real backend sends them (protocol vectors find__with_entityid, update__job, access__delivery).
+  const task = {
+    id: "8df95f05-091e-44a1-9528-f74671a69e37", uri: "0", status: "done", size: 128868496, finished: new Date("2026-01-22T08:43:05Z"),
+    source: { client: "2e95312803ef71fd23fa1a4b", path: "dailies/sh010_v003.mov", path_abs_final: "/Volumes/projects/dailies/sh010_v003.mov" },
+    destination: { client: "3fecbf0bdc6295c65e35a719", path: "/Users/bob/Downloads/sh010_v003.mov" },
+  };
+  const job = {
+    id: "bf4eef818716bafab22ac70a", code: "dailies-042", status: "paused", progress: 0, size: 0, created: new Date("2026-01-22T08:35:59Z"),
+    source: "workspace:070d368837b18d42352a7dc5", source_hr: "workspace:acme(070d368837b18d42352a7dc5)",
+    destination: "user:69d92eafc0f59bd1a35083d9", destination_hr: "user:bob@partner.example[standard](69d92eafc0f59bd1a35083d9)",
+  };
+
+  it("shows a task's source and destination paths, not the objects", async () => {
+    const out = sink(false);
+    await new Printer("human", out).result([task], { entitytype: "task" });
+    expect(out.text()).toBe(
+      "id\turi\tstatus\tsource.path\tdestination.path\tsize\tfinished\n" +
+        "8df95f05-091e-44a1-9528-f74671a69e37\t0\tdone\tdailies/sh010_v003.mov\t/Users/bob/Downloads/sh010_v003.mov\t128868496\t2026-01-22T08:43:05.000Z\n",
+    );
+  });
+
+  it("shows a job's source and destination, their *_hr labels shortened on a terminal", async () => {
+    const piped = sink(false);
+    await new Printer("human", piped).result([job], { entitytype: "transfer" });
+    expect(piped.text().split("\n")[0]).toBe("id\tcode\tstatus\tprogress\tsize\tsource_hr\tdestination_hr\tcreated");
+    expect(piped.text()).toContain("user:bob@partner.example[standard](69d92eafc0f59bd1a35083d9)");
+    const terminal = sink(true);
+    await new Printer("human", terminal).result([job], { entitytype: "transfer" });
+    expect(terminal.text()).toContain(" bob@partner.example ");
+    expect(terminal.text()).toContain(" acme ");
+    expect(terminal.text()).not.toContain("69d92eafc0f59bd1a35083d9");
+  });
+
+  it("lists a delivery's recipients by e-mail and whether they acted", async () => {
+    const out = sink(false);
+    await new Printer("human", out).result([{ actioned: true, user: "69d92eafc0f59bd1a35083d9", user_hr: "bob@partner.example" }], { entitytype: "recipient" });
+    expect(out.text()).toBe("user_hr\tactioned\tuser\nbob@partner.example\ttrue\t69d92eafc0f59bd1a35083d9\n");
+  });
+
   it("colours only on a terminal without NO_COLOR", () => {
     expect(colourEnabled({ isTTY: true }, {})).toBe(true);
     expect(colourEnabled({ isTTY: true }, { NO_COLOR: "1" })).toBe(false);

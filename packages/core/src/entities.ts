@@ -1,51 +1,41 @@
 /**
- * Entity types: what the accsyn backend answers for each entity type (attributes from the
- * accsyn documentation), with dates decoded to `Date`. Every interface is open: attributes not
- * listed here are still there, typed `unknown`. Types only; nothing here exists at run time.
+ * Entity types: what the accsyn backend answers for each entity type, with the backend's keys
+ * (snake_case, `*_hr`) and dates decoded to `Date`. Evidence for every shape is in the protocol's
+ * CONFORMANCE.md, "Answer shapes — corrected". Every interface is open: attributes not listed are
+ * still there, typed `unknown` (the set depends on the role and on `attributes`). Types only.
  */
 
-/** Attributes every stored accsyn entity has. */
-export interface BaseEntity {
-  /** 24-character lowercase hexadecimal id (tasks: a uuid). */
-  id: string;
-  created: Date;
-  modified: Date;
-  /** Who created it (a user id or its `*_hr` rendering). */
-  creator?: string;
-  modifier?: string;
-  metadata?: Record<string, unknown>;
-  [key: string]: unknown;
-}
-
-/** An entity of a type this SDK has no interface for. */
-export type Entity = BaseEntity;
+export type { Id, Uuid, Party, BaseEntity, Entity } from "./entity-base.js";
+import type { BaseEntity, Id, Party } from "./entity-base.js";
 
 /** User roles. */
 export type UserRole = "admin" | "employee" | "standard" | "support";
 /** User statuses. */
 export type UserStatus = "enabled" | "disabled";
-/** Job (transfer, compute, delivery, request, stream) statuses. */
-export type JobStatus = "init" | "waiting" | "running" | "paused" | "failed" | "aborted" | "done";
-/** Task statuses. */
-export type TaskStatus = "pending" | "queued" | "booting" | "executing" | "failed" | "onhold" | "excluded" | "done";
 /** Queue statuses (`waiting` = enabled). */
 export type QueueStatus = "waiting" | "paused";
-/** Share (volume, folder, home, collection) statuses. */
-export type ShareStatus = "enabled" | "disabled" | "offline" | "disabled-offline";
 /** Client statuses. */
 export type ClientStatus = "online" | "offline" | "disabled" | "disabled-offline";
 /** Client types: 0 app, 1 server, 2 user server, 3 browser, 4 compute lane, 5 VPX. */
 export type ClientType = 0 | 1 | 2 | 3 | 4 | 5;
 
-/** A user of the workspace; `code` is the e-mail. */
+/** A user of the workspace (doc/users.rst); `code` is the e-mail. There is no `clearance`: see `role`. */
 export interface User extends BaseEntity {
+  id: Id;
   code: string;
-  name?: string;
-  description?: string;
+  name: string;
   role: UserRole;
   status: UserStatus;
-  logged_in?: Date | boolean;
-  queue?: string;
+  description: string;
+  /** When the user last logged in, `null` when never. */
+  logged_in: Date | null;
+  created: Date;
+  creator: string;
+  modified: Date;
+  modifier: string;
+  metadata: Record<string, unknown>;
+  /** The user's default queue (id or name), `null` for the workspace default. */
+  queue: Id | string | null;
 }
 
 /** The workspace itself. */
@@ -56,121 +46,26 @@ export interface Workspace extends BaseEntity {
   status?: string;
 }
 
-/** A job queue. */
+/** A job queue (doc/queues.rst). Real answers carry `+01:00` offsets, which stay strings. */
 export interface Queue extends BaseEntity {
+  id: Id;
   code: string;
   name: string;
-  description?: string;
-  default?: boolean;
-  compute_default?: boolean;
   /** 0–1000. */
   priority: number;
   status: QueueStatus;
-  uri?: string;
-}
-
-/** Attributes shared by every kind of job. */
-export interface JobEntity extends BaseEntity {
-  code: string;
-  name: string;
-  status: JobStatus;
-  /** 0–100. */
-  progress?: number;
-  /** Bytes. */
-  size?: number;
-  /** MB/s, -1 when idle. */
-  speed?: number;
-  /** Estimated time remaining. */
-  etr?: unknown;
-  finished?: Date;
-  source?: string;
-  source_hr?: string;
-  destination?: string;
-  destination_hr?: string;
-  uri?: string;
-  /** Queue or delivery id. */
-  parent?: string;
-  parent_hr?: string;
-  user?: string;
-  user_hr?: string;
-  tasks?: Task[];
-}
-
-/** A file transfer (`job` is its deprecated alias). */
-export type Transfer = JobEntity;
-/** A compute job. */
-export type Compute = JobEntity;
-/** A delivery of files to recipients. */
-export interface Delivery extends JobEntity {
-  public?: boolean;
-  recipients?: unknown[];
-}
-/** A request for files from recipients. */
-export interface Request extends JobEntity {
-  recipients?: unknown[];
-}
-/** A stream job. */
-export type Stream = JobEntity;
-
-/** Where a task goes. */
-export interface TaskDestination {
-  client?: string;
-  path?: string;
-  path_abs_final?: string;
-  user?: string;
-  site?: string;
-  [key: string]: unknown;
-}
-
-/** One file of a job (a sub-entity; `id` is a uuid). */
-export interface Task extends BaseEntity {
+  default: boolean;
+  compute_default: boolean;
+  /** The queue's place, e.g. the workspace name. */
   uri: string;
-  status: TaskStatus;
-  source?: string;
-  destination?: string | TaskDestination;
-  job?: string;
-  job_hr?: string;
-  priority?: number;
-  size?: number;
-  finished?: Date;
-  time?: unknown;
-}
-
-/** Attributes shared by volumes, folders, homes and collections. */
-export interface ShareEntity extends BaseEntity {
-  code: string;
-  name: string;
-  description?: string;
-  email?: string;
-  status: ShareStatus;
-  status_hr?: string;
-  queue?: string;
-  path?: string;
-}
-
-/** A storage volume served by a server. */
-export interface Volume extends ShareEntity {
-  default?: boolean;
-  licensed?: boolean;
-  paths?: Record<string, string>;
-  type?: "volume";
-}
-
-/** A sub-directory of a volume (`share` is its deprecated alias). */
-export interface Folder extends ShareEntity {
-  /** The volume id. */
-  parent?: string;
-  parent_hr?: string;
-}
-
-/** A user's home folder. */
-export interface Home extends Folder {
-  user?: string;
-}
-
-/** A virtual folder of files from several shares. */
-export interface Collection extends ShareEntity {
-  files?: unknown[];
+  description: string;
+  /** A `Date`, or the original text when it carries an offset such as `+01:00`. */
+  created: Date | string;
+  /** A `Date`, or the original text when it carries an offset such as `+01:00`. */
+  modified: Date | string;
+  creator: string;
+  modifier: string;
+  metadata: Record<string, unknown>;
 }
 
 /** A site (location) of the workspace. */
@@ -183,27 +78,35 @@ export interface Site extends BaseEntity {
   status?: string;
 }
 
-/** A connected client: desktop app, server, user server, browser, compute lane. */
+/** A connected client (doc/clients.rst): desktop app, server, user server, browser, compute lane. */
 export interface Client extends BaseEntity {
+  id: Id;
   /** The host name. */
   code: string;
   type: ClientType;
-  type_hr?: string;
   status: ClientStatus;
-  user?: string;
-  user_hr?: string;
-  username?: string;
-  site?: string;
-  site_hr?: string;
-  parent?: string;
-  roles?: string[] | string;
-  os?: string;
-  version?: string;
-  wan_ip?: string;
-  host_ident?: string;
-  last_checkin?: Date;
-  benchmark?: unknown;
-  metrics?: unknown;
+  os: string;
+  /** Comma-separated roles, e.g. `"storage"`. */
+  roles: string;
+  site: Id;
+  /** e.g. `"hq(811a4b38677416e7c4cadf8d)"`. */
+  site_hr: string;
+  user: Id;
+  /** e.g. `"user:alice@acme.example[admin](6335521b2380fbabbdefc019)"`. */
+  user_hr: string;
+  /** The OS account the client runs as. */
+  username: string;
+  version: string;
+  wan_ip: string;
+  host_ident: string;
+  /** -1 when not measured. */
+  benchmark: number;
+  parent: Id | null;
+  last_checkin: Date;
+  created: Date;
+  modified: Date;
+  modifier: string;
+  description?: string;
 }
 
 /** A storage/transfer server (client type 1). */
@@ -233,33 +136,28 @@ export interface Engine extends BaseEntity {
   status?: string;
 }
 
-/** Access of a user to a share. */
+/** Access of a user to a share, as `acl/create` (grant, assign) and `acl/find` answer it. */
 export interface Acl extends BaseEntity {
-  /** `user:<id>`. */
-  entity: string;
-  /** `share:<id>`. */
-  target: string;
-  /** Relative to the share; default `/`. */
-  path: string;
+  id: Id;
+  /** `"user:<id>"`. */
+  entity: Party;
+  /** `"share:<id>"`. */
+  target: Party;
   read: boolean;
   write: boolean;
-  acknowledged?: boolean;
-  description?: string;
-  role?: string;
-  status?: string;
-  token?: string;
-}
-
-/** One entry of a file listing (`ls`). */
-export interface FileEntry {
-  /** 0 directory, 1 file. */
-  type: 0 | 1;
-  filename: string;
-  size?: number;
-  modified?: Date;
-  /** Entries below a directory in a recursive listing. */
-  files?: FileEntry[];
-  [key: string]: unknown;
+  /** Relative to the share; default `/`. */
+  path: string;
+  acknowledged: boolean;
+  role: string;
+  status: string;
+  token: string;
+  description: string;
+  created: Date;
+  creator: string;
+  /** The user's e-mail (`acl/find`). */
+  entity_hr?: string;
+  /** The share's code (`acl/find`). */
+  target_hr?: string;
 }
 
 /** A named setting value. */
@@ -271,4 +169,6 @@ export interface Setting {
   [key: string]: unknown;
 }
 
+export * from "./jobs.js";
+export * from "./shares.js";
 export type { EntityTypeMap, EntityFor, EntityOfQuery, TrimBlanks, FirstWord, Blank } from "./entity-lookup.js";

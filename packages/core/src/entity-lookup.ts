@@ -8,6 +8,7 @@ import type {
   Browser,
   Client,
   Collection,
+  CollectionFile,
   Compute,
   Delivery,
   Engine,
@@ -46,6 +47,8 @@ export interface EntityTypeMap {
   share: Folder;
   home: Home;
   collection: Collection;
+  /** Files of a collection (`create("file", …)`). */
+  file: CollectionFile;
   site: Site;
   server: Server;
   userserver: UserServer;
@@ -56,7 +59,7 @@ export interface EntityTypeMap {
   client: Client;
   acl: Acl;
   setting: Setting;
-  /** `find("entitytypes")` answers entity type names. */
+  /** `find("entitytypes")` answers the current entity type names (`job`, `share` are deprecated aliases). */
   entitytypes: string;
   /** `find("attributes WHERE entitytype=…")` answers attribute names. */
   attributes: string;

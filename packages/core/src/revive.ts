@@ -1,18 +1,25 @@
 /**
- * Answer decoding: JSON text parsed, then date strings turned into `Date`s and `ObjectId:`
- * prefixes stripped, wherever they are. Pure functions, no I/O.
+ * Answer decoding: JSON text parsed, then date strings turned into `Date`s wherever they are, and
+ * `ObjectId:` prefixes stripped from object members (as the reference does; strings that are items
+ * of a list, or the whole answer, keep them). Pure functions, no I/O.
  */
 import { parseUtcDateTime } from "./dates.js";
 import { objectPrototypeIsClean } from "./prototype.js";
 
 const OBJECT_ID = "ObjectId:";
 
-/** Decodes one answer string: ObjectId prefix stripped, or a date, or unchanged (same reference). */
+/** Decodes one member string: ObjectId prefix stripped, or a date, or unchanged (same reference). */
 function reviveString(s: string): string | Date {
   const len = s.length;
   if (len >= 9 && s.charCodeAt(0) === 79 && s.startsWith(OBJECT_ID)) {
     return s.indexOf(OBJECT_ID, 9) === -1 ? s.slice(9) : s.replaceAll(OBJECT_ID, "");
   }
+  return reviveDateString(s);
+}
+
+/** Decodes a string that is a list item or the whole answer: a date, or unchanged (`ObjectId:` kept). */
+function reviveDateString(s: string): string | Date {
+  const len = s.length;
   if (len === 19 || len === 23 || len === 17 || len === 21) return parseUtcDateTime(s) ?? s;
   return s;
 }
@@ -28,7 +35,7 @@ function reviveArray(list: unknown[], parsed: boolean): void {
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
     if (typeof item === "string") {
-      const revived = reviveString(item);
+      const revived = reviveDateString(item);
       if (revived !== item) list[i] = revived;
     } else if (typeof item === "object" && item !== null) reviveContainer(item, parsed);
   }
@@ -68,12 +75,13 @@ function reviveContainer(value: object, parsed: boolean): void {
 }
 
 /**
- * Decodes answer values in place, wherever they are (object members, array items, top level):
- * date strings become Dates (see {@link parseUtcDateTime}) and strings starting with `ObjectId:`
- * lose every `ObjectId:` occurrence. Returns the value (a new one only for a top-level string).
+ * Decodes answer values in place: date strings become Dates wherever they are (object members,
+ * array items, top level; see {@link parseUtcDateTime}); object members that start with
+ * `ObjectId:` lose every `ObjectId:` occurrence, while list items and a top-level string keep
+ * theirs, as in the reference. Returns the value (a new one only for a top-level string).
  */
 export function reviveDates(value: unknown): unknown {
-  if (typeof value === "string") return reviveString(value);
+  if (typeof value === "string") return reviveDateString(value);
   if (typeof value === "object" && value !== null) reviveContainer(value, false);
   return value;
 }
@@ -84,7 +92,7 @@ export function reviveDates(value: unknown): unknown {
  */
 export function decodeAnswer(text: string): unknown {
   const value: unknown = JSON.parse(text);
-  if (typeof value === "string") return reviveString(value);
+  if (typeof value === "string") return reviveDateString(value);
   if (typeof value === "object" && value !== null) reviveContainer(value, objectPrototypeIsClean());
   return value;
 }

@@ -11,7 +11,7 @@ import {
   type EntityFor,
   type Session,
 } from "@accsyn/core";
-import { requestOptions, type EntityData } from "./shared.js";
+import { idIfGiven, requestOptions, type EntityData } from "./shared.js";
 
 /** Options of {@link create}. */
 export interface CreateOptions extends CallOptions {
@@ -23,7 +23,10 @@ export interface CreateOptions extends CallOptions {
   replaceDuplicates?: boolean;
 }
 
-/** What {@link create} accepts: an object, a list (sent as `{tasks: [...]}`), JSON text or a JSON file path. */
+/**
+ * What {@link create} accepts: an object, a list (sent as `{tasks: [...]}`), JSON text or a JSON
+ * file path (sent as parsed; a list stays a list except for tasks).
+ */
 export type CreateData = EntityData | readonly EntityData[] | string;
 
 /** What {@link create} resolves with: the entity; a list of data may also answer several entities. */
@@ -34,6 +37,7 @@ const DUPLICATE_AWARE = new Set(["transfer", "compute", "delivery", "request", "
 
 const NOT_JSON = "Cannot build JSON payload data, not a valid JSON string or path to a JSON file!";
 const EMPTY = "Empty create data submitted!";
+const NO_DATA = "You must provide the data to create!";
 
 /** Parses JSON text, or reads it from the file the string names. */
 function parseJsonData(text: string): unknown {
@@ -52,28 +56,37 @@ function parseJsonData(text: string): unknown {
   }
 }
 
-/** True for an empty object, list or string. */
-function isEmpty(value: unknown): boolean {
-  if (typeof value === "string" || Array.isArray(value)) return value.length === 0;
-  return isPlainObject(value) && Object.keys(value).length === 0;
-}
-
-/** Builds the event data: parsed, wrapped into `tasks` when needed, duplicate flags added. Never touches `data`. */
-function buildCreateData(entitytype: string, data: unknown, options: CreateOptions): EntityData {
-  if (data === null || data === undefined || isEmpty(data)) {
-    throw new AccsynValidationError(`${EMPTY} Pass the attributes of the new ${entitytype}.`);
+/**
+ * Builds the event data as the reference does, without touching `data`: JSON text (or a file) is
+ * sent as parsed; a list given directly travels as `{ tasks: [...] }`; task data is wrapped into
+ * `tasks` unless it has them; the duplicate flags are added when given (`null` counts as not given).
+ */
+function buildCreateData(entitytype: string, data: unknown, options: CreateOptions): unknown {
+  let body: unknown;
+  if (typeof data === "string") {
+    if (data.trim() === "") throw new AccsynValidationError(`${NO_DATA} Pass the attributes of the new ${entitytype}.`);
+    body = parseJsonData(data);
+    if (typeof body !== "object" || body === null) {
+      throw new AccsynValidationError(`${NOT_JSON} The JSON must be an object or a list of objects.`);
+    }
+  } else {
+    body = Array.isArray(data) ? { tasks: data } : data;
+    if (!isPlainObject(body) || Object.keys(body).length === 0) {
+      throw new AccsynValidationError(`${EMPTY} Pass the attributes of the new ${entitytype} as an object (or a list of tasks).`);
+    }
   }
-  const parsed = typeof data === "string" ? parseJsonData(data) : data;
-  if (isEmpty(parsed)) throw new AccsynValidationError(`${EMPTY} Pass the attributes of the new ${entitytype}.`);
-  let body: EntityData;
-  if (Array.isArray(parsed)) body = { tasks: parsed };
-  else if (isPlainObject(parsed)) body = entitytype === "task" && !("tasks" in parsed) ? { tasks: parsed } : { ...parsed };
-  else throw new AccsynValidationError(`${NOT_JSON} The data must be an object or a list of objects.`);
+  if (entitytype === "task" && !(isPlainObject(body) && "tasks" in body)) body = { tasks: body };
+  else if (isPlainObject(body)) body = { ...body };
+  const flags: EntityData = {};
   if (DUPLICATE_AWARE.has(entitytype)) {
-    if (options.allowDuplicates !== undefined && options.allowDuplicates !== null) body.allow_duplicates = options.allowDuplicates;
-    if (options.replaceDuplicates !== undefined && options.replaceDuplicates !== null) body.replace_duplicates = options.replaceDuplicates;
+    if (options.allowDuplicates !== undefined && options.allowDuplicates !== null) flags.allow_duplicates = options.allowDuplicates;
+    if (options.replaceDuplicates !== undefined && options.replaceDuplicates !== null) flags.replace_duplicates = options.replaceDuplicates;
   }
-  return body;
+  if (Object.keys(flags).length === 0) return body;
+  if (!isPlainObject(body)) {
+    throw new AccsynValidationError(`Duplicate options need create data that is an object; the JSON given for the ${entitytype} is not one.`);
+  }
+  return Object.assign(body, flags);
 }
 
 /**
@@ -86,15 +99,10 @@ export async function create<T extends string, D extends CreateData>(
   data: D,
   options: CreateOptions = {},
 ): Promise<CreateResult<T, D>> {
-  const type = normaliseEntityType(entitytype);
+  const type = normaliseEntityType(entitytype, "the entity type to create");
   const body = buildCreateData(type, data, options);
   const uri = type === "file" ? "file/add" : `${type}/create`;
-  const answer = await session.requestRaw(
-    "POST",
-    uri,
-    { data: body, ...(options.entityId === undefined || options.entityId === null ? {} : { id: options.entityId }) },
-    requestOptions(options),
-  );
+  const answer = await session.requestRaw("POST", uri, { data: body, ...idIfGiven(options.entityId) }, requestOptions(options));
   if (Array.isArray(answer) || !("result" in answer)) return answer as CreateResult<T, D>;
   const result = answer.result;
   if (Array.isArray(result) && result.length === 1) return result[0] as CreateResult<T, D>;

@@ -2,9 +2,9 @@
  * `@accsyn/entities`: entity methods (create, find, get, update, life cycle, assignments, …) as a
  * plugin for `@accsyn/core` — `Session.plugin(entities)` — and as standalone functions.
  */
-import type { CallOptions, EntityFor, EntityOfQuery, Session } from "@accsyn/core";
+import type { CallOptions, Client, EntityFor, EntityOfQuery, Session } from "@accsyn/core";
 import { activateOne, deactivateOne, deleteMany, deleteOne, offlineOne } from "./lifecycle.js";
-import { assign, assignments, deassign, type AssignmentData } from "./assign.js";
+import { assign, assignments, deassign, type AssignResult, type AssignmentData } from "./assign.js";
 import { appIsRunning, daemonIsRunning, guiIsRunning, serverIsRunning } from "./clients.js";
 import { create, type CreateData, type CreateOptions, type CreateResult } from "./create.js";
 import { find, findOne, type FindOneOptions, type FindOptions } from "./find.js";
@@ -24,8 +24,8 @@ export { getEntity } from "./get.js";
 export { report, metrics, type Metrics, type MetricsOptions } from "./report.js";
 export { update, updateOne, updateMany } from "./update.js";
 export { deactivateOne, offlineOne, activateOne, deleteOne, deleteMany } from "./lifecycle.js";
-export { assign, assignments, deassign, type AssignmentData } from "./assign.js";
-export { prepublish, type PublishEntry, type PrepublishResult } from "./prepublish.js";
+export { assign, assignments, deassign, type AssignResult, type AssignmentData } from "./assign.js";
+export { prepublish, type PublishEntry, type PrepublishEntry, type PrepublishResult } from "./prepublish.js";
 export { appIsRunning, guiIsRunning, daemonIsRunning, serverIsRunning } from "./clients.js";
 export { integration } from "./integration.js";
 export { getApiKey } from "./api-key.js";
@@ -35,11 +35,11 @@ export type { EntityData } from "./shared.js";
 
 /** The entity methods a session gets from {@link entities}. */
 export type EntityMethods = {
-  /** Creates an entity (`POST <type>/create`). */
+  /** Creates an entity (`POST <type>/create`; files of a collection: `file/add`). */
   create<T extends string, D extends CreateData>(entitytype: T, data: D, options?: CreateOptions): Promise<CreateResult<T, D>>;
   /** Finds entities by query; typed from the query's first word. */
   find<Q extends string>(query: Q, options?: FindOptions): Promise<EntityOfQuery<Q>[]>;
-  /** Finds the first entity matching a query, or `null`. */
+  /** Finds the first entity matching a query, or `null`; the backend also looks among finished jobs when no active one matches. */
   findOne<Q extends string>(query: Q, options?: FindOneOptions): Promise<EntityOfQuery<Q> | null>;
   /** Fetches an entity by id, or `null`. */
   getEntity<T extends string>(entitytype: T, entityId: string, options?: CallOptions): Promise<EntityFor<T> | null>;
@@ -53,22 +53,22 @@ export type EntityMethods = {
   updateOne<T extends string>(entitytype: T, entityId: string, data: EntityData, options?: CallOptions): Promise<EntityFor<T>>;
   /** Updates tasks of a job. */
   updateMany(entitytype: string, entityId: string, data: readonly EntityData[], options?: CallOptions): Promise<EntityFor<"task">[]>;
-  /** Deactivates an entity. */
-  deactivateOne(entitytype: string, entityId: string, options?: CallOptions): Promise<unknown>;
+  /** Deactivates an entity; resolves `true`. */
+  deactivateOne(entitytype: string, entityId: string, options?: CallOptions): Promise<boolean>;
   /** @deprecated Use `deactivateOne`. */
-  offlineOne(entitytype: string, entityId: string, options?: CallOptions): Promise<unknown>;
-  /** Activates an entity by id or code. */
-  activateOne(entitytype: string, idOrCode: string, options?: CallOptions): Promise<unknown>;
-  /** Deletes (archives) an entity. */
-  deleteOne(entitytype: string, entityId: string, data?: EntityData, options?: CallOptions): Promise<unknown>;
-  /** Removes files from a collection. */
-  deleteMany(entitytype: string, entityId: string, data: EntityData, options?: CallOptions): Promise<unknown>;
-  /** Assigns an entity to another. */
-  assign(parentType: string, entitytype: string, data: AssignmentData, options?: CallOptions): Promise<unknown>;
+  offlineOne(entitytype: string, entityId: string, options?: CallOptions): Promise<boolean>;
+  /** Activates an entity by id or code; resolves `true`. */
+  activateOne(entitytype: string, idOrCode: string, options?: CallOptions): Promise<boolean>;
+  /** Deletes (archives) an entity; resolves `true`. */
+  deleteOne(entitytype: string, entityId: string, data?: EntityData, options?: CallOptions): Promise<boolean>;
+  /** Removes files (by file id) from a collection: `true`, or `false` when a file was not in it. */
+  deleteMany(entitytype: string, entityId: string, data: EntityData, options?: CallOptions): Promise<boolean>;
+  /** Assigns an entity to another: `true`, or for share users the `acl/create` list. */
+  assign(parentType: string, entitytype: string, data: AssignmentData, options?: CallOptions): Promise<AssignResult>;
   /** Lists the servers of a volume. */
-  assignments(entitytype: string, entityId: string, options?: CallOptions): Promise<unknown[]>;
-  /** Removes a server from a volume. */
-  deassign(parentType: string, entitytype: string, data: AssignmentData, options?: CallOptions): Promise<unknown>;
+  assignments(entitytype: string, entityId: string, options?: CallOptions): Promise<Client[]>;
+  /** Removes a server from a volume; resolves `true`. */
+  deassign(parentType: string, entitytype: string, data: AssignmentData, options?: CallOptions): Promise<boolean>;
   /** Pre-processes a publish. */
   prepublish(entries: readonly PublishEntry[], options?: CallOptions): Promise<PrepublishResult>;
   /** Calls an integration utility. */

@@ -7,7 +7,9 @@ import {
   assertEntityId,
   assertNonEmptyString,
   isEntityId,
+  isPlainObject,
   normaliseEntityType,
+  toIdCandidate,
   warnDeprecated,
   type CallOptions,
   type Session,
@@ -18,26 +20,28 @@ import { requestOptions, resultOf, type EntityData } from "./shared.js";
  * Deactivates an entity (kept for audit and later activation): `DELETE <type>/deactivate`.
  * Resolves with the backend's result (`true`).
  */
-export async function deactivateOne(session: Session, entitytype: string, entityId: string, options: CallOptions = {}): Promise<unknown> {
+export async function deactivateOne(session: Session, entitytype: string, entityId: string, options: CallOptions = {}): Promise<boolean> {
   const type = normaliseEntityType(entitytype);
   assertNonEmptyString(entityId, "the id of the entity to deactivate");
   return resultOf(await session.request("DELETE", `${type}/deactivate`, { data: {}, id: entityId }, requestOptions(options)));
 }
 
 /** @deprecated Use {@link deactivateOne}. */
-export function offlineOne(session: Session, entitytype: string, entityId: string, options: CallOptions = {}): Promise<unknown> {
+export function offlineOne(session: Session, entitytype: string, entityId: string, options: CallOptions = {}): Promise<boolean> {
   warnDeprecated(session.log, "offline_one", "The offline_one function is deprecated, use the deactivate_one function instead.");
   return deactivateOne(session, entitytype, entityId, options);
 }
 
 /**
- * Activates a deactivated entity, by id or by code: `POST <type>/activate` with the id, or with
- * the lowercased code as query. Resolves with the backend's result (`true`).
+ * Activates a deactivated entity, by id or by code: the argument is trimmed and lower-cased, then
+ * sent as the id (`POST <type>/activate`) when it is one, else as the query. Resolves with the
+ * backend's result (`true`).
  */
-export async function activateOne(session: Session, entitytype: string, idOrCode: string, options: CallOptions = {}): Promise<unknown> {
+export async function activateOne(session: Session, entitytype: string, idOrCode: string, options: CallOptions = {}): Promise<boolean> {
   const type = normaliseEntityType(entitytype);
   assertNonEmptyString(idOrCode, "the id or code of the entity to activate");
-  const target = isEntityId(idOrCode) ? { id: idOrCode } : { query: (idOrCode as string).toLowerCase() };
+  const ident = toIdCandidate(idOrCode);
+  const target = isEntityId(ident) ? { id: ident } : { query: ident };
   return resultOf(await session.request("POST", `${type}/activate`, { data: {}, ...target }, requestOptions(options)));
 }
 
@@ -51,7 +55,7 @@ export async function deleteOne(
   entityId: string,
   data?: EntityData,
   options: CallOptions = {},
-): Promise<unknown> {
+): Promise<boolean> {
   const type = normaliseEntityType(entitytype);
   if (type === "acl") throw new AccsynValidationError("ACLs cannot be deleted, use the revoke function to revoke access.");
   assertNonEmptyString(entityId, "the id of the entity to delete");
@@ -59,8 +63,9 @@ export async function deleteOne(
 }
 
 /**
- * Removes files from a collection: `DELETE collection/file/remove` with `{ files: [...] }` and the
- * collection id. Only `collection` is supported. Resolves with the backend's result.
+ * Removes files from a collection: `DELETE collection/file/remove` with `{ files: [<file id>, …] }`
+ * (the uuids `create("file", …)` answered) and the collection id. Only `collection` is supported.
+ * Resolves `true`, or `false` when a file was not in the collection.
  */
 export async function deleteMany(
   session: Session,
@@ -68,11 +73,15 @@ export async function deleteMany(
   entityId: string,
   data: EntityData,
   options: CallOptions = {},
-): Promise<unknown> {
+): Promise<boolean> {
   const type = normaliseEntityType(entitytype);
+  assertNonEmptyString(entityId, "the collection id");
+  assertEntityId(entityId, "Invalid parent entity ID supplied!");
+  if (!isPlainObject(data) || Object.keys(data).length === 0) {
+    throw new AccsynValidationError('Invalid data supplied, must be dict and have content! Pass { files: ["<file id>", …] }.');
+  }
   if (type !== "collection") {
     throw new AccsynValidationError(`Unsupported entity type for deletion: ${type}. Only files of a collection can be deleted together.`);
   }
-  assertEntityId(entityId, "Invalid parent entity ID supplied!");
   return resultOf(await session.request("DELETE", "collection/file/remove", { data, id: entityId }, requestOptions(options)));
 }

@@ -26,3 +26,8 @@ export function firstOf<T>(session: Session, result: unknown): T | null {
 export function requestOptions(options: { signal?: AbortSignal } | undefined): { signal?: AbortSignal } {
   return options?.signal ? { signal: options.signal } : {};
 }
+
+/** The event's `id` when one is given (the reference sends it only when truthy). */
+export function idIfGiven(entityId: string | null | undefined): { id?: string } {
+  return typeof entityId === "string" && entityId !== "" ? { id: entityId } : {};
+}

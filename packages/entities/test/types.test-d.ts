@@ -2,8 +2,25 @@
  * Compile-time guarantees: entity types inferred from queries and entity type names, and misuse
  * refused by the compiler.
  */
-import { Session, type Acl, type Entity, type EntityFor, type EntityOfQuery, type Task, type Transfer, type User, type Volume } from "@accsyn/core";
-import { entities, find, findOne, getEntity, type CreateResult } from "@accsyn/entities";
+import {
+  Session,
+  type Acl,
+  type Client,
+  type CollectionFile,
+  type Delivery,
+  type Entity,
+  type EntityFor,
+  type EntityOfQuery,
+  type Folder,
+  type Party,
+  type Queue,
+  type Task,
+  type TaskParty,
+  type Transfer,
+  type User,
+  type Volume,
+} from "@accsyn/core";
+import { entities, find, findOne, getEntity, type AssignResult, type CreateResult, type PrepublishResult } from "@accsyn/entities";
 import { describe, expectTypeOf, it } from "vitest";
 
 declare const session: InstanceType<ReturnType<typeof Session.plugin<typeof Session, [typeof entities]>>>;
@@ -49,9 +66,49 @@ describe("methods", () => {
   });
 
   it("entity attributes are typed and statuses are unions", () => {
-    expectTypeOf<Transfer["status"]>().toEqualTypeOf<"init" | "waiting" | "running" | "paused" | "failed" | "aborted" | "done">();
+    expectTypeOf<Transfer["status"]>().toEqualTypeOf<"init" | "pending" | "waiting" | "running" | "paused" | "failed" | "aborted" | "done">();
     expectTypeOf<User["created"]>().toEqualTypeOf<Date>();
     expectTypeOf<Volume["anything"]>().toEqualTypeOf<unknown>();
+  });
+
+  it("jobs have <entitytype>:<id> parties with *_hr twins and no tasks", () => {
+    expectTypeOf<Transfer["source"]>().toEqualTypeOf<Party>();
+    expectTypeOf<Transfer["destination_hr"]>().toEqualTypeOf<string>();
+    expectTypeOf<Transfer["finished"]>().toEqualTypeOf<Date | null>();
+    expectTypeOf<Transfer["tasks"]>().toEqualTypeOf<unknown>();
+    expectTypeOf<Delivery["public"]>().toEqualTypeOf<boolean>();
+    expectTypeOf<Delivery["destination"]>().toEqualTypeOf<unknown>();
+    expectTypeOf<EntityFor<"delivery">>().toEqualTypeOf<Delivery>();
+    const party: Party = "user:6676f3e9c7ef4e27da254e57";
+    void party;
+    // @ts-expect-error a party is "<entitytype>:<id>"
+    const bad: Party = "6676f3e9c7ef4e27da254e57";
+    void bad;
+  });
+
+  it("tasks have source/destination objects; users a role; queues dates that may stay strings", () => {
+    expectTypeOf<Task["source"]>().toEqualTypeOf<TaskParty>();
+    expectTypeOf<Task["destination"]["path_abs_final"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<TaskParty["client"]>().toEqualTypeOf<string>();
+    expectTypeOf<User["role"]>().toEqualTypeOf<"admin" | "employee" | "standard" | "support">();
+    expectTypeOf<User["clearance"]>().toEqualTypeOf<unknown>();
+    expectTypeOf<User["logged_in"]>().toEqualTypeOf<Date | null>();
+    expectTypeOf<Queue["created"]>().toEqualTypeOf<Date | string>();
+    expectTypeOf<Folder["status_hr"]>().toEqualTypeOf<string>();
+    expectTypeOf<Client["type"]>().toEqualTypeOf<0 | 1 | 2 | 3 | 4 | 5>();
+  });
+
+  it("collection files, deletions, assignments and prepublish answer their real shapes", () => {
+    expectTypeOf(session.create("file", { files: ["share=a/b"] }, { entityId: "c" })).toEqualTypeOf<Promise<CollectionFile>>();
+    expectTypeOf<CollectionFile["id"]>().toEqualTypeOf<string>();
+    expectTypeOf(session.deleteMany("collection", "c", { files: ["uuid"] })).resolves.toEqualTypeOf<boolean>();
+    expectTypeOf(session.assign("volume", "server", { volume: "v", server: "s" })).resolves.toEqualTypeOf<AssignResult>();
+    expectTypeOf<AssignResult>().toEqualTypeOf<boolean | Array<Acl | true>>();
+    expectTypeOf(session.assignments("volume", "v")).resolves.toEqualTypeOf<Client[]>();
+    expectTypeOf(session.deactivateOne("user", "u")).resolves.toEqualTypeOf<boolean>();
+    expectTypeOf(session.prepublish([{ filename: "a" }])).resolves.toEqualTypeOf<PrepublishResult>();
+    expectTypeOf<PrepublishResult["files"][number]["can_publish"]>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf(session.find("entitytypes")).resolves.toEqualTypeOf<string[]>();
   });
 
   it("refuses misuse", () => {

@@ -1,12 +1,12 @@
 /** `delete`: removes a file or directory on a share. */
-import type { CallOptions, Session } from "@accsyn/core";
+import { givenOr, type CallOptions, type Session } from "@accsyn/core";
 import { assertAccsynPath, type AccsynPath, type AccsynPathList, type PathResult } from "./path.js";
 import { fileOperation } from "./request.js";
 
 /** Options of `delete`. */
 export interface DeleteOptions extends CallOptions {
-  /** Also remove a non-empty directory (default false). */
-  force?: boolean;
+  /** Also remove a non-empty directory (default false; `null` is sent as `null`). */
+  force?: boolean | null;
 }
 
 /** Deletes several entries in one call. */
@@ -28,6 +28,6 @@ export async function deletePath(
   options: DeleteOptions = {},
 ): Promise<boolean | PathResult<boolean>[]> {
   assertAccsynPath(path);
-  const data = { op: "delete", path, force: Boolean(options.force) };
+  const data = { op: "delete", path, force: givenOr(options.force, false) };
   return (await fileOperation(session, "POST", data, options)) as boolean | PathResult<boolean>[];
 }

@@ -26,6 +26,8 @@ export { mkdir } from "./mkdir.js";
 export { rename, mv } from "./rename.js";
 export { deletePath, deletePath as delete, type DeleteOptions } from "./delete.js";
 export type { FileFilter, FilterOptions } from "./filters.js";
+export { isDirectory, isFile, walkFiles, totalFileSize, type WalkedEntry } from "./entries.js";
+export type { FileEntry } from "@accsyn/core";
 export { assertAccsynPath, type AccsynPath, type AccsynPathList, type AccsynPathObject, type PathResult } from "./path.js";
 
 /** An operation that answers `T` for one path and a list of `{ path, result }` for a list of paths. */
@@ -44,9 +46,9 @@ export interface TwoPathOperation {
 
 /** The methods the `files` plugin adds to a session. */
 export type FilesMethods = {
-  /** Lists a directory (every option of the Python `ls`; a list of paths answers a list). */
+  /** Lists a directory: the entries `{ type, filename, size?, modified, files? }`; a list of paths answers `{ path, result }` each. */
   ls: PathOperation<LsResult, LsOptions>;
-  /** The size of a file or directory, optionally filtered. */
+  /** The size in bytes of a file or directory, optionally filtered; a list of paths answers `{ path, result }` each. */
   getSize: PathOperation<SizeResult, GetSizeOptions>;
   /** Python's name for {@link FilesMethods.getSize}. */
   getsize: PathOperation<SizeResult, GetSizeOptions>;

@@ -2,7 +2,7 @@
  * accsyn paths as file operations accept them, and the checks the reference client makes before
  * sending one.
  */
-import { AccsynValidationError, describe, isPlainObject } from "@accsyn/core";
+import { AccsynValidationError, describe, isPlainObject, isTruthy } from "@accsyn/core";
 
 /**
  * An accsyn path given as an object, e.g. `{ share: "<id>", path: "shots/sh010" }`. Sent as is.
@@ -53,7 +53,5 @@ export function assertAccsynPath(value: unknown, what = "path"): asserts value i
  * True when the reference client would treat the option as set (Python truthiness): not
  * `undefined`, `null`, `false`, `0`, `""` or an empty list. Falsy options are not sent.
  */
-export function isSet(value: unknown): boolean {
-  if (value === undefined || value === null || value === false || value === 0 || value === "") return false;
-  return !(Array.isArray(value) && value.length === 0);
-}
+export const isSet: (value: unknown) => boolean = isTruthy;
+

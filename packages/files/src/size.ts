@@ -4,14 +4,8 @@ import { addFilters, type FilterOptions } from "./filters.js";
 import { assertAccsynPath, type AccsynPath, type AccsynPathList, type PathResult } from "./path.js";
 import { fileOperation } from "./request.js";
 
-/** The answer to `getSize` of one path. */
-export interface SizeResult {
-  /** Total size in bytes. */
-  size: number;
-  /** Number of files counted, when the backend sends it. */
-  files?: number;
-  [key: string]: unknown;
-}
+/** The answer to `getSize` of one path: the size in bytes (doc/file.rst, "Get size on disk"). */
+export type SizeResult = number;
 
 /** Options of `getSize`. */
 export interface GetSizeOptions extends FilterOptions, CallOptions {}

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AccsynApiError, AccsynValidationError, Session } from "@accsyn/core";
-import { deletePath, exists, files, getSize, getsize, ls, mkdir, mv, rename } from "@accsyn/files";
+import { deletePath, exists, files, getSize, getsize, isDirectory, ls, mkdir, mv, rename } from "@accsyn/files";
 import { sessionOptions, startTestServer, type Reply, type TestServer } from "../../../tests/support/test-server.js";
 
 const FileSession = Session.plugin(files);
@@ -33,7 +33,14 @@ function sent(): { method: string; uri: string; data: unknown; keys: string[] } 
 
 describe("ls", () => {
   it("sends op, path, download and the recursive/getsize defaults, and returns the result", async () => {
-    reply = { body: { result: { files: [{ filename: "sh010", is_dir: true, modified: "2023-08-01T10:00:00" }] } } };
+    reply = {
+      body: {
+        result: [
+          { type: 0, filename: "sh010", modified: "2023-08-01T10:00:00" },
+          { type: 1, filename: "notes.txt", size: 42, modified: "2023-08-01T10:00:01" },
+        ],
+      },
+    };
     const result = await session.ls("share=projects/shots");
     expect(sent()).toMatchObject({
       method: "GET",
@@ -42,11 +49,15 @@ describe("ls", () => {
     });
     expect(sent().keys).not.toContain("query");
     expect(sent().keys).not.toContain("id");
-    expect(result).toEqual({ files: [{ filename: "sh010", is_dir: true, modified: new Date("2023-08-01T10:00:00Z") }] });
+    expect(result).toEqual([
+      { type: 0, filename: "sh010", modified: new Date("2023-08-01T10:00:00Z") },
+      { type: 1, filename: "notes.txt", size: 42, modified: new Date("2023-08-01T10:00:01Z") },
+    ]);
+    expect(result.filter(isDirectory).map((entry) => entry.filename)).toEqual(["sh010"]);
   });
 
   it("sends every option with its wire name (ls__all_options)", async () => {
-    reply = { body: { result: { files: [] } } };
+    reply = { body: { result: [] } };
     await session.ls("share=projects/shots", {
       recursive: true,
       maxDepth: 2,
@@ -75,10 +86,16 @@ describe("ls", () => {
     expect(sent().data).toEqual({ op: "ls", path: "share=vfx", download: true, recursive: false, getsize: false });
   });
 
+  it("sends recursive/getsize given as null as null, and other options as given (truthy)", async () => {
+    reply = { body: { result: [] } };
+    await session.ls("share=vfx", { recursive: null, getSize: null, filesOnly: 1 as never, directoriesOnly: "yes" as never });
+    expect(sent().data).toEqual({ op: "ls", path: "share=vfx", download: true, recursive: null, getsize: null, directories_only: "yes", files_only: 1 });
+  });
+
   it("sends a list path as a list and answers the backend's list (ls__list_path)", async () => {
     const answer = [
-      { path: "share=projects/a", result: { files: [] } },
-      { path: "share=projects/b", result: { files: [{ filename: "x.mov", type: 1, size: 3 }] } },
+      { path: "share=projects/a", result: [] },
+      { path: "share=projects/b", result: [{ filename: "x.mov", type: 1, size: 3 }] },
     ];
     reply = { body: { result: answer } };
     const result = await session.ls(["share=projects/a", "share=projects/b"]);
@@ -87,7 +104,7 @@ describe("ls", () => {
   });
 
   it("sends an object path as is (ls__dict_path)", async () => {
-    reply = { body: { result: { files: [] } } };
+    reply = { body: { result: [] } };
     const result = await session.ls({ share: "0210514fead80bca702f4f81", path: "shots/sh010" });
     expect(sent().data).toEqual({
       op: "ls",
@@ -96,7 +113,7 @@ describe("ls", () => {
       recursive: false,
       getsize: false,
     });
-    expect(result).toEqual({ files: [] });
+    expect(result).toEqual([]);
   });
 
   it("passes a backend message through as an AccsynApiError, without also logging it as a warning", async () => {
@@ -107,8 +124,8 @@ describe("ls", () => {
   });
 
   it("works as a standalone function", async () => {
-    reply = { body: { result: { files: [] } } };
-    expect(await ls(session, "share=vfx", { recursive: true })).toEqual({ files: [] });
+    reply = { body: { result: [] } };
+    expect(await ls(session, "share=vfx", { recursive: true })).toEqual([]);
     expect(sent().data).toMatchObject({ op: "ls", recursive: true });
   });
 });
@@ -168,19 +185,19 @@ describe("path validation (nothing is sent)", () => {
 
 describe("getSize", () => {
   it("sends op getsize with the filters and returns the result (getsize__with_filters)", async () => {
-    reply = { body: { result: { size: 1073741824, files: 12 } } };
+    reply = { body: { result: 1073741824 } };
     const result = await session.getSize("share=projects/shots", { include: "*.mov", exclude: ["*_proxy.mov"] });
     expect(sent()).toMatchObject({
       method: "GET",
       uri: "workspace/file",
       data: { op: "getsize", path: "share=projects/shots", include: "*.mov", exclude: ["*_proxy.mov"] },
     });
-    expect(result).toEqual({ size: 1073741824, files: 12 });
+    expect(result).toBe(1073741824);
   });
 
   it("sends no filter keys without filters, and getsize is the same method", async () => {
-    reply = { body: { result: { size: 5 } } };
-    expect(await session.getsize("share=vfx")).toEqual({ size: 5 });
+    reply = { body: { result: 5 } };
+    expect(await session.getsize("share=vfx")).toBe(5);
     expect(sent().data).toEqual({ op: "getsize", path: "share=vfx" });
     expect(session.getsize).toBe(session.getSize);
     expect(getsize).toBe(getSize);
@@ -242,6 +259,11 @@ describe("exists, mkdir, rename, mv, delete", () => {
   it("delete sends force: false by default", async () => {
     expect(await deletePath(session, "share=projects/scratch")).toBe(true);
     expect(sent().data).toEqual({ op: "delete", path: "share=projects/scratch", force: false });
+  });
+
+  it("delete sends force given as null as null (the reference sends None)", async () => {
+    await session.delete("share=projects/scratch", { force: null });
+    expect(sent().data).toEqual({ op: "delete", path: "share=projects/scratch", force: null });
   });
 
   it("a missing result answers null", async () => {

@@ -20,9 +20,9 @@ export function assertOptionalCount(value: unknown, what: string): void {
   }
 }
 
-/** The `id` of the event: the entity id when one was given. */
+/** The `id` of the event: the entity id when one was given (the reference sends it only when truthy). */
 export function idPayload(entityId: string | undefined | null): { id?: string } {
-  assertOptionalString(entityId, "the entity id (entityId)");
+  if (entityId !== "") assertOptionalString(entityId, "the entity id (entityId)");
   return entityId ? { id: entityId } : {};
 }
 

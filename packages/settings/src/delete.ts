@@ -1,11 +1,11 @@
 /** `deleteSetting`: removing a setting. */
-import { assertNonEmptyString, normaliseEntityType, type Session } from "@accsyn/core";
+import { assertNonEmptyString, isTruthy, normaliseEntityType, type Session } from "@accsyn/core";
 import { idPayload, signalOnly, type EntityIdOption } from "./checks.js";
 
 /** Options of `deleteSetting`. */
 export type DeleteSettingOptions = EntityIdOption;
 
-/** Deletes the setting `name` of a scope; resolves `true` when deleted. */
+/** Deletes the setting `name` of a scope; resolves `true` when deleted (the reference's `bool(result)`: `false` when the answer has none). */
 export async function deleteSetting(
   session: Session,
   entitytype: string,
@@ -20,5 +20,5 @@ export async function deleteSetting(
     { data: { entitytype: type, name }, ...idPayload(options.entityId) },
     signalOnly(options),
   );
-  return answer.result as boolean;
+  return isTruthy(answer.result);
 }

@@ -7,7 +7,7 @@
  * import { settings } from "@accsyn/settings";
  * const SettingsSession = Session.plugin(settings);
  * const session = await SettingsSession.connect();
- * await session.setSetting("workspace", "transfer_speed_limit", "250");
+ * await session.setSetting("workspace", "transfer_speedlimit", "250");
  * ```
  */
 import type { Session } from "@accsyn/core";

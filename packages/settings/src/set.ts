@@ -1,5 +1,5 @@
 /** `setSetting`: writing a setting. */
-import { AccsynValidationError, assertNonEmptyString, describe, normaliseEntityType, type Session } from "@accsyn/core";
+import { AccsynValidationError, assertNonEmptyString, describe, isTruthy, normaliseEntityType, type Session } from "@accsyn/core";
 import { idPayload, signalOnly, type EntityIdOption } from "./checks.js";
 
 /** Options of `setSetting`. */
@@ -7,7 +7,8 @@ export type SetSettingOptions = EntityIdOption;
 
 /**
  * Sets the setting `name` of a scope to `value`, which must be a string: JSON-encode objects
- * first (`JSON.stringify(value)`) and write dates as ISO 8601. Resolves `true` when updated.
+ * first (`JSON.stringify(value)`) and write dates as ISO 8601. Resolves `true` when updated
+ * (the reference's `bool(result)`: `false` when the answer has none).
  */
 export async function setSetting(
   session: Session,
@@ -31,5 +32,5 @@ export async function setSetting(
     { data: { entitytype: type, name, value }, ...idPayload(options.entityId) },
     signalOnly(options),
   );
-  return answer.result as boolean;
+  return isTruthy(answer.result);
 }

@@ -38,8 +38,8 @@ async function refused(promise: Promise<unknown>, message: RegExp): Promise<void
 describe("getSetting", () => {
   it("reads a workspace setting with data null (get_setting__workspace_default)", async () => {
     reply = { body: { result: "100" } };
-    expect(await session.getSetting("transfer_speed_limit")).toBe("100");
-    expect(sent()).toEqual([{ method: "GET", uri: "setting", data: { entitytype: "workspace", name: "transfer_speed_limit", data: null } }]);
+    expect(await session.getSetting("transfer_speedlimit")).toBe("100");
+    expect(sent()).toEqual([{ method: "GET", uri: "setting", data: { entitytype: "workspace", name: "transfer_speedlimit", data: null } }]);
   });
 
   it("sends entitytype, id, integration and data (get_setting__entity_integration_data)", async () => {
@@ -67,17 +67,22 @@ describe("getSetting", () => {
     expect(sent()).toEqual([{ method: "GET", uri: "setting", data: { entitytype: "Volume", name: null, data: null }, id: VOLUME }]);
   });
 
-  it("refuses a blank name, entity type or id", async () => {
+  it("refuses a blank name or entity type", async () => {
     await refused(session.getSetting(""), /setting name/);
     await refused(session.getSetting("x", { entitytype: " " }), /entity type/);
-    await refused(session.getSetting("x", { entityId: "" }), /entity id/);
+  });
+
+  it("sends entitytype null when given as null, and no id for an empty one, as the reference does", async () => {
+    reply = { body: {} };
+    expect(await session.getSetting("x", { entitytype: null, entityId: "" })).toBeNull();
+    expect(sent()).toEqual([{ method: "GET", uri: "setting", data: { entitytype: null, name: "x", data: null } }]);
   });
 });
 
 describe("getSettings", () => {
   it("sends entitytype null and the flag defaults (get_settings__defaults)", async () => {
-    reply = { body: { result: { transfer_speed_limit: "100" } } };
-    expect(await session.getSettings()).toEqual({ transfer_speed_limit: "100" });
+    reply = { body: { result: { transfer_speedlimit: "100" } } };
+    expect(await session.getSettings()).toEqual({ transfer_speedlimit: "100" });
     expect(sent()).toEqual([
       { method: "GET", uri: "setting", data: { entitytype: null, recursive: false, upstream: false, omit_defaults: true } },
     ]);
@@ -105,10 +110,51 @@ describe("getSettings", () => {
   });
 });
 
+describe("getSettings answers and flags", () => {
+  for (const result of [null, false, [], {}, ""]) {
+    it(`turns a result of ${JSON.stringify(result)} into {} (get_settings__null_result_gives_empty_dict)`, async () => {
+      reply = { body: { result } };
+      expect(await session.getSettings({ entitytype: "workspace" })).toEqual({});
+    });
+  }
+
+  it("turns an answer without result into {}", async () => {
+    reply = { body: {} };
+    expect(await session.getSettings()).toEqual({});
+  });
+
+  it("sends flags given as null as null, and an empty entity type as it is", async () => {
+    reply = { body: { result: {} } };
+    await session.getSettings({ entitytype: "", recursive: null, upstream: null, omitDefaults: null, entityId: JOB });
+    expect(sent()).toEqual([
+      { method: "GET", uri: "setting", data: { entitytype: "", recursive: null, upstream: null, omit_defaults: null }, id: JOB },
+    ]);
+  });
+});
+
+describe("setSetting and deleteSetting answers", () => {
+  for (const [result, expected] of [
+    [true, true],
+    ["yes", true],
+    [1, true],
+    [false, false],
+    [null, false],
+    [0, false],
+    [[], false],
+    [undefined, false],
+  ] as Array<[unknown, boolean]>) {
+    it(`resolve ${expected} for a result of ${JSON.stringify(result) ?? "(none)"}, like Python's bool(result)`, async () => {
+      reply = { body: result === undefined ? {} : { result } };
+      expect(await session.setSetting("workspace", "a", "1")).toBe(expected);
+      expect(await session.deleteSetting("workspace", "a")).toBe(expected);
+    });
+  }
+});
+
 describe("setSetting", () => {
   it("puts a string value (set_setting__workspace)", async () => {
-    expect(await session.setSetting("workspace", "transfer_speed_limit", "250")).toBe(true);
-    expect(sent()).toEqual([{ method: "PUT", uri: "setting", data: { entitytype: "workspace", name: "transfer_speed_limit", value: "250" } }]);
+    expect(await session.setSetting("workspace", "transfer_speedlimit", "250")).toBe(true);
+    expect(sent()).toEqual([{ method: "PUT", uri: "setting", data: { entitytype: "workspace", name: "transfer_speedlimit", value: "250" } }]);
   });
 
   it("lowercases the entity type and sends the id", async () => {
@@ -126,7 +172,7 @@ describe("setSetting", () => {
   ] as Array<[string, unknown]>) {
     it(`refuses ${label} and tells to JSON-encode`, async () => {
       await refused(
-        session.setSetting("workspace", "transfer_speed_limit", value as string),
+        session.setSetting("workspace", "transfer_speedlimit", value as string),
         /^Invalid value supplied, must be of string type!.*JSON\.stringify/,
       );
     });
@@ -145,8 +191,8 @@ describe("setSetting", () => {
 
 describe("deleteSetting", () => {
   it("deletes a setting (delete_setting__workspace)", async () => {
-    expect(await session.deleteSetting("workspace", "transfer_speed_limit")).toBe(true);
-    expect(sent()).toEqual([{ method: "DELETE", uri: "setting", data: { entitytype: "workspace", name: "transfer_speed_limit" } }]);
+    expect(await session.deleteSetting("workspace", "transfer_speedlimit")).toBe(true);
+    expect(sent()).toEqual([{ method: "DELETE", uri: "setting", data: { entitytype: "workspace", name: "transfer_speedlimit" } }]);
   });
 
   it("lowercases the entity type and sends the id", async () => {

@@ -5,6 +5,9 @@ import { examples } from "./shared.js";
 
 type GrantData = NonNullable<Parameters<ApiSession["grant"]>[4]>;
 
+/** Targets whose access is an ACL (the others are a delivery's recipients). */
+const SHARE_TYPES: ReadonlySet<string> = new Set(["volume", "folder", "home", "collection"]);
+
 /** Registers `grant`, `revoke` and `access`. */
 export function registerAccess(program: Command, ctx: Context): void {
   const grant = program.command("grant").description("give a user access to a share or a delivery")
@@ -19,25 +22,31 @@ export function registerAccess(program: Command, ctx: Context): void {
       if (flags.path !== undefined) data.path = flags.path;
       if (!flags.invite) data.invite = false;
       const result = await (await ctx.session()).grant(type, id, targetType, targetId, data);
-      await ctx.out.result(result, { message: `Granted ${type} ${id} ${data.write ? "read/write" : "read"} access to ${targetType} ${targetId}` });
+      const granted = `Granted ${type} ${id} ${data.write ? "read/write" : "read"} access to ${targetType} ${targetId}`;
+      // A share answers the new ACL, or `true` when the user already had one there; a delivery `true`.
+      const isShare = SHARE_TYPES.has(targetType.trim().toLowerCase());
+      const message =
+        typeof result === "object" && result !== null ? `${granted} (ACL ${String(result.id)})` : isShare && result === true ? `${granted} (the user already had an ACL there)` : granted;
+      await ctx.out.result(result, { message });
     });
   examples(grant, "accsyn grant user lisa@example.com folder 6f1c0e4d2a9b8c7d6e5f4a3b --write --path /incoming", "accsyn grant user lisa@example.com delivery 6f1c0e4d2a9b8c7d6e5f4a3b --no-invite");
 
   const revoke = program.command("revoke").description("take a user's access away")
     .argument("<type>", "who: user").argument("<id>", "user id or code (e-mail)")
-    .argument("<target-type>", "volume, folder, home, collection, delivery, …").argument("<target-id>", "target id")
+    .argument("<target-type>", "volume, folder, home, collection or delivery").argument("<target-id>", "target id")
     .action(async (type, id, targetType, targetId) => {
       const result = await (await ctx.session()).revoke(type, id, targetType, targetId);
-      await ctx.out.result(result, { message: `Revoked ${type} ${id}'s access to ${targetType} ${targetId}` });
+      const message = result === false ? `${type} ${id} had no access to ${targetType} ${targetId}` : `Revoked ${type} ${id}'s access to ${targetType} ${targetId}`;
+      await ctx.out.result(result, { message });
     });
   examples(revoke, "accsyn revoke user lisa@example.com folder 6f1c0e4d2a9b8c7d6e5f4a3b");
 
-  const access = program.command("access").description("who has access to a share or a delivery")
-    .argument("<target-type>", "volume, folder, home, collection, delivery, …").argument("<target-id>", "target id")
+  const access = program.command("access").description("who has access to a share (ACLs) or a delivery (recipients)")
+    .argument("<target-type>", "volume, folder, home, collection or delivery").argument("<target-id>", "target id")
     .option("--recursive", "include shares below the target")
     .action(async (targetType, targetId, flags) => {
       const list = await (await ctx.session()).access(targetType, targetId, flags.recursive ? { recursive: true } : {});
-      await ctx.out.result(list, { entitytype: "access" });
+      await ctx.out.result(list, { entitytype: targetType.trim().toLowerCase() === "delivery" ? "recipient" : "access" });
     });
   examples(access, "accsyn access folder 6f1c0e4d2a9b8c7d6e5f4a3b", "accsyn access volume 6f1c0e4d2a9b8c7d6e5f4a3b --recursive --json");
 }

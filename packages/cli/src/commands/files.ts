@@ -1,5 +1,6 @@
 /** Files on shares: ls, du, exists, mkdir, mv, rename, rm. */
 import type { Command } from "@commander-js/extra-typings";
+import type { FileEntry } from "@accsyn/api";
 import type { ApiSession, Context } from "../context.js";
 import { CliError, EXIT } from "../errors.js";
 import { commaList } from "../input.js";
@@ -9,23 +10,19 @@ import { examples } from "./shared.js";
 
 type LsOptions = NonNullable<Parameters<ApiSession["ls"]>[1]>;
 
-interface FileRow {
-  type?: unknown;
-  filename?: unknown;
-  files?: unknown;
-  [key: string]: unknown;
-}
-
-/** Flattens a (recursive) listing into rows with paths relative to the listed directory. */
-export function flattenListing(entries: readonly FileRow[], prefix = ""): Record<string, unknown>[] {
-  const rows: Record<string, unknown>[] = [];
-  for (const entry of entries) {
-    const { files, ...rest } = entry;
-    const filename = `${prefix}${String(entry.filename ?? "")}`;
-    rows.push({ ...rest, type: entry.type === 0 ? "dir" : "file", filename });
-    if (Array.isArray(files)) rows.push(...flattenListing(files as FileRow[], `${filename}/`));
-  }
-  return rows;
+/**
+ * The rows `accsyn ls` shows: `type` (dir/file), the name (a path relative to the listed directory
+ * for a recursive listing), the size in words (files; directories with --size) and the date.
+ */
+export async function listingRows(entries: readonly FileEntry[], recursive: boolean): Promise<Record<string, unknown>[]> {
+  const { isDirectory, walkFiles } = await import("@accsyn/api");
+  const name = recursive ? "path" : "filename";
+  return [...walkFiles(entries)].map(({ path, entry }) => ({
+    type: isDirectory(entry) ? "dir" : "file",
+    [name]: recursive ? path : entry.filename,
+    size: typeof entry.size === "number" ? humanSize(entry.size) : undefined,
+    modified: entry.modified,
+  }));
 }
 
 async function confirm(ctx: Context, question: string): Promise<boolean> {
@@ -59,20 +56,21 @@ export function registerFiles(program: Command, ctx: Context): void {
       if (flags.exclude) options.exclude = flags.exclude;
       const listing = await (await ctx.session()).ls(path, options);
       if (ctx.out.mode !== "human") return ctx.out.result(listing);
-      const files = Array.isArray(listing?.files) ? (listing.files as FileRow[]) : [];
-      await ctx.out.result(flattenListing(files), { entitytype: "file" });
+      const recursive = flags.recursive === true;
+      const rows = await listingRows(Array.isArray(listing) ? listing : [], recursive);
+      await ctx.out.result(rows, { columns: ["type", recursive ? "path" : "filename", "size", "modified"] });
     });
   examples(ls, "accsyn ls share=projects/shots", "accsyn ls share=projects -r --maxdepth 2 --size", 'accsyn ls share=projects --include "*.exr" --json');
 
-  const du = program.command("du").description("the size of a file or directory").argument("<path>", "accsyn path")
+  const du = program.command("du").alias("getsize").description("the size in bytes of a file or directory (alias getsize)").argument("<path>", "accsyn path")
     .option("--include <patterns>", "comma-separated filters of what to count", commaList)
     .option("--exclude <patterns>", "comma-separated filters of what to leave out", commaList)
     .action(async (path, flags) => {
       const result = await (await ctx.session()).getSize(path, { ...(flags.include ? { include: flags.include } : {}), ...(flags.exclude ? { exclude: flags.exclude } : {}) });
-      const size = typeof result?.size === "number" ? result.size : undefined;
-      await ctx.out.result(result, { message: size === undefined ? JSON.stringify(result) : `${humanSize(size)}\t${size} bytes\t${path}` });
+      const message = typeof result === "number" ? `${humanSize(result)}\t${result} bytes\t${path}` : JSON.stringify(result);
+      await ctx.out.result(result, { message });
     });
-  examples(du, "accsyn du share=projects/shots", 'accsyn du share=projects --include "*.mov" --json');
+  examples(du, "accsyn du share=projects/shots", "accsyn getsize share=projects/shots --json", 'accsyn du share=projects --include "*.mov" --json');
 
   const exists = program.command("exists").description("whether a file or directory exists (exit 0 if it does, 5 if not)").argument("<path>", "accsyn path")
     .action(async (path) => {

@@ -28,7 +28,7 @@ export function registerSettings(program: Command, ctx: Context): void {
       if (value === null || value === undefined) throw new CliError(`The setting ${name} is not set${flags.scope ? ` on ${flags.scope}` : ""}.`, EXIT.NOT_FOUND);
       await ctx.out.result(value);
     });
-  examples(get, "accsyn settings get default_queue", "accsyn settings get transfer_speed_limit --scope volume --id 6f1c0e4d2a9b8c7d6e5f4a3b");
+  examples(get, "accsyn settings get default_queue", "accsyn settings get transfer_speedlimit --scope volume --id 6f1c0e4d2a9b8c7d6e5f4a3b");
 
   const list = settings.command("list").description("every setting of a scope")
     .option("--scope <type>", SCOPE_HELP).option("--id <id>", "the entity id for --scope")

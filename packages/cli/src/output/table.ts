@@ -3,7 +3,7 @@
  * are on), tab-separated values with a header line when piped (ISO dates).
  */
 import type { Colours } from "./colour.js";
-import { plainCell, tableCell } from "./values.js";
+import { hrLabel, plainCell, tableCell, valueAt } from "./values.js";
 
 /** How to render: a terminal table, or tab-separated text. */
 export interface TableStyle {
@@ -22,14 +22,20 @@ async function newTable(head: string[], style: TableStyle) {
   return new Table({ head: head.map((h) => style.colours.bold(h)), style: { head: [], border: [] }, chars: COMPACT, wordWrap: false });
 }
 
+/** A terminal cell: `*_hr` references shortened to their label (`user:bob@x[standard](…)` → `bob@x`). */
+function terminalCell(row: Row, column: string): string {
+  const value = valueAt(row, column);
+  return tableCell(column.endsWith("_hr") && typeof value === "string" ? hrLabel(value) : value);
+}
+
 /** Rows as a table (or TSV) with the given columns. */
 export async function renderRows(rows: readonly Row[], columns: readonly string[], style: TableStyle): Promise<string> {
   if (!style.tty) {
-    const lines = [columns.join("\t"), ...rows.map((row) => columns.map((c) => plainCell(row[c])).join("\t"))];
+    const lines = [columns.join("\t"), ...rows.map((row) => columns.map((c) => plainCell(valueAt(row, c))).join("\t"))];
     return lines.join("\n");
   }
   const table = await newTable([...columns], style);
-  for (const row of rows) table.push(columns.map((c) => tableCell(row[c])));
+  for (const row of rows) table.push(columns.map((c) => terminalCell(row, c)));
   return table.toString();
 }
 

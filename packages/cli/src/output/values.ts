@@ -36,3 +36,23 @@ export function humanSize(bytes: number): string {
   }
   return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${UNITS[unit]}`;
 }
+
+/**
+ * The label of a backend `*_hr` reference, for terminal tables: `user:lisa@example.com[standard](<id>)`
+ * → `lisa@example.com`, `workspace:acme(<id>)` → `acme`, `hq(<id>)` → `hq`. Other text is returned as is.
+ */
+export function hrLabel(text: string): string {
+  const match = /^(?:[a-z]+:)?(.+?)(?:\[[^\]]*\])?\([0-9a-f]{24}\)$/.exec(text);
+  return match?.[1] ?? text;
+}
+
+/** The value of a column: a key, or a dotted path into nested objects (`source.path` of a task). */
+export function valueAt(row: Record<string, unknown>, column: string): unknown {
+  if (column in row || !column.includes(".")) return row[column];
+  let value: unknown = row;
+  for (const key of column.split(".")) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
