@@ -55,6 +55,17 @@ export interface WatchOptions extends Pick<FindOptions, "entityId" | "finished" 
   signal?: AbortSignal;
   /** Called when a poll failed with a transient error, before waiting to retry. */
   onRetry?: (retry: WatchRetry) => void;
+  /**
+   * Called after each successful poll once its events were consumed, with how many entities match
+   * (for "until empty" conditions or a display redrawn once per poll); abort `signal` in it to end.
+   */
+  onPoll?: (poll: WatchPoll) => void;
+}
+
+/** What {@link WatchOptions.onPoll} receives. */
+export interface WatchPoll {
+  /** Entities matching the query at this poll. */
+  matching: number;
 }
 
 /** What a watch remembers of an entity. */
@@ -165,6 +176,7 @@ async function* run(plan: Plan, options: WatchOptions, interval: number, cap: nu
         if (signal?.aborted) return;
         yield event;
       }
+      options.onPoll?.({ matching: round.next.size });
     } catch (error) {
       if (signal?.aborted) return;
       if (!isTransient(error)) throw error;
