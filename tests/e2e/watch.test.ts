@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Session, type WatchEvent } from "@accsyn/api";
+import { AccsynApiError, Session, type WatchEvent } from "@accsyn/api";
 import { bundleEmulatorBin, emulatorSessionOptions, removeBundle, startEmulatorProcess } from "../support/emulator-process.js";
 import { startE2E, writeFileAt, type E2E } from "./support.js";
 
@@ -93,6 +93,27 @@ describe("session.watch", () => {
     expect(removed).toEqual([{ kind: "removed", id: job.id, status: "failed", progress: expect.anything() as unknown, changed: [] }]);
     await events.return();
     expectNoDuplicates([...failed, ...removed]);
+  });
+
+  it("never misses a terminal status: a job that went paused → done between two polls yields changed, then removed", async () => {
+    const { admin } = e2e;
+    const job = await admin.create("Transfer", { source: "/watch/small.bin", destination: "share=projects/watched/", status: "paused" });
+    const events = admin.watch(`Transfer WHERE id=${job.id}`, { interval: 10 });
+    expect(await collect(events, (s) => s.length === 1)).toEqual([{ kind: "added", id: job.id, status: "paused", progress: 0, changed: [] }]);
+    // The watch polls only while it is read: the whole run happens between two of its polls.
+    await admin.update("Transfer", job.id, { status: "waiting" });
+    await admin.waitFor("Transfer", job.id, { intervalMs: 10, timeoutMs: 5_000 });
+    const rest = await collect(events, (s) => s.some((e) => e.kind === "removed"));
+    await events.return();
+    expect(rest.map((s) => [s.kind, s.status, s.progress])).toEqual([["changed", "done", 100], ["removed", "done", 100]]);
+    expect(rest[0]?.changed).toEqual(expect.arrayContaining(["finished", "progress", "status"]));
+  });
+
+  it("throws what cannot be retried (a query the backend refuses) instead of retrying it", async () => {
+    const retried: unknown[] = [];
+    const events = e2e.admin.watch("Transfer WHERE nosuchattribute ~ 3", { interval: 10, onRetry: (r) => retried.push(r) });
+    await expect(events.next()).rejects.toThrow(AccsynApiError);
+    expect(retried).toEqual([]);
   });
 
   it("emits the current set first unless initial is false, and compares the attributes asked for", async () => {
