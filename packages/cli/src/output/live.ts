@@ -25,7 +25,7 @@ export function fitLine(line: string, width: number): string {
 }
 
 /** The terminal stream a region draws on. */
-export type TerminalStream = NodeJS.WritableStream & { columns?: number; rows?: number };
+export type TerminalStream = NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
 
 /** Lines of the terminal redrawn in place. */
 export class LiveRegion {
