@@ -4,6 +4,7 @@
  * concurrent first calls share that login.
  */
 import { hostname as osHostname } from "node:os";
+import { inspect, type InspectOptionsStylized } from "node:util";
 import { judgeAnswer, type Answer } from "./answer.js";
 import { dump as dumpValue } from "./codec.js";
 import { resolveCredentials, type Credentials } from "./credentials.js";
@@ -13,6 +14,7 @@ import { buildEvent, encodeEvent, type EventPayload } from "./event.js";
 import { SessionLog, staticWarnOnce, warnDeprecated, type Logger } from "./log.js";
 import {
   DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_RATE_LIMIT_RETRIES,
   DEFAULT_REGISTRY,
   DEFAULT_TIMEOUT_MS,
   type CallOptions,
@@ -20,7 +22,8 @@ import {
 } from "./options.js";
 import type { Constructor, PluginMethods, SessionPlugin } from "./plugin.js";
 import { createAgents, parseProxy, type ProxySetting } from "./proxy.js";
-import { SecretMasker } from "./redact.js";
+import { RateLimiter } from "./rate-limiter.js";
+import { MASK, maskedView, SecretMasker } from "./redact.js";
 import { Transport, type HttpMethod } from "./transport.js";
 import { VERSION } from "./version.js";
 
@@ -54,6 +57,7 @@ export class Session {
   readonly #credentials: Credentials;
   readonly #masker = new SecretMasker();
   readonly #proxy: ProxySetting | undefined;
+  readonly #limiter: RateLimiter | undefined;
   #transport: Transport | undefined;
   #endpoint: Endpoint | undefined;
   #login: Promise<LoginInfo> | undefined;
@@ -77,6 +81,12 @@ export class Session {
     this.timeoutMs = positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, "timeoutMs");
     this.connectTimeoutMs = positive(options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS, "connectTimeoutMs");
     this.#proxy = this.#credentials.proxy ? parseProxy(this.#credentials.proxy) : undefined;
+    count(options.rateLimitRetries, "rateLimitRetries", 0);
+    count(options.maxSockets, "maxSockets", 1);
+    this.#limiter =
+      options.maxRequestsPerSecond === undefined
+        ? undefined
+        : new RateLimiter({ requestsPerSecond: options.maxRequestsPerSecond, ...(options.maxBurst === undefined ? {} : { burst: options.maxBurst }) });
     for (const plugin of (this.constructor as typeof Session).plugins) {
       const methods = plugin(this);
       if (methods) Object.assign(this, methods);
@@ -166,10 +176,24 @@ export class Session {
         this.log.debug(`← ${answer.status} ${uri} in ${Math.round(performance.now() - started)} ms ${answer.text.slice(0, 10_000)}`);
       }
       const context = { method, uri, workspace: this.workspace, role: this.role, allowList };
-      return judgeAnswer(answer, { ...context, warn: (m) => this.log.warn(m), mask: (t) => this.#masker.mask(t) });
+      return judgeAnswer(answer, { ...context, debug: (m) => this.log.debug(m), mask: (t) => this.#masker.mask(t) });
     } catch (error) {
       throw this.#remember(error);
     }
+  }
+
+  /**
+   * What `console.log(session)` and `util.inspect` show: user, workspace, endpoint and role; the
+   * API key is `***` (it lives only in `#private` fields, which no inspection reaches).
+   */
+  [inspect.custom](depth: number, options: InspectOptionsStylized): string {
+    return maskedView(this.constructor.name || "Session", this.toJSON(), depth, options);
+  }
+
+  /** The JSON form of the session: user and workspace, the key masked. */
+  toJSON(): Record<string, unknown> {
+    const endpoint = this.#endpoint ? `${this.#endpoint.protocol}://${this.#endpoint.host}:${this.#endpoint.port}` : undefined;
+    return { workspace: this.workspace, username: this.username, apiKey: MASK, endpoint, role: this.role };
   }
 
   /** The message of the last failed call, or `null`. */
@@ -226,7 +250,7 @@ export class Session {
     return { ...this.#fixedHeaders };
   }
 
-  async #newTransport(baseUrl: string, host: string, port: number): Promise<Transport> {
+  async #newTransport(baseUrl: string, host: string, port: number, isRegistry = false): Promise<Transport> {
     const options = this.#options;
     return Transport.open({
       baseUrl,
@@ -235,8 +259,10 @@ export class Session {
       timeoutMs: this.timeoutMs,
       connectTimeoutMs: this.connectTimeoutMs,
       retries: options.retries ?? 2,
+      rateLimitRetries: options.rateLimitRetries ?? DEFAULT_RATE_LIMIT_RETRIES,
       retryDelayMs: options.retryDelayMs ?? 200,
-      agents: await createAgents({ proxy: this.#proxy }),
+      limiter: isRegistry ? undefined : this.#limiter,
+      agents: await createAgents({ proxy: this.#proxy, env: this.#credentials.env, maxSockets: options.maxSockets }),
       rejectUnauthorized: !options.insecureTls,
       ca: options.ca,
       masker: this.#masker,
@@ -250,9 +276,9 @@ export class Session {
     if (known) return known;
     const registryUrl = new URL(options.registry ?? DEFAULT_REGISTRY);
     const registryPort = Number(registryUrl.port) || (registryUrl.protocol === "http:" ? 80 : 443);
-    const registry = await this.#newTransport(`${registryUrl.origin}/api/v3`, registryUrl.hostname, registryPort);
+    const registry = await this.#newTransport(`${registryUrl.origin}/api/v3`, registryUrl.hostname, registryPort, true);
     try {
-      return await resolveThroughRegistry(registry, this.workspace, Session.device(), options.port, options.protocol ?? "https", (m) => this.log.warn(m), signal);
+      return await resolveThroughRegistry(registry, this.workspace, Session.device(), options.port, options.protocol ?? "https", (m) => this.log.debug(m), signal);
     } finally {
       registry.close();
     }
@@ -271,7 +297,7 @@ export class Session {
       ...(signal ? { signal } : {}),
     });
     this.log.debug(`← ${answer.status} /api/login ${answer.text.slice(0, 2_000)}`);
-    const body = judgeAnswer(answer, { method: "PUT", uri: "/api/login", workspace: this.workspace, role: undefined, warn: (m) => this.log.warn(m), mask: (t) => this.#masker.mask(t) });
+    const body = judgeAnswer(answer, { method: "PUT", uri: "/api/login", workspace: this.workspace, role: undefined, debug: (m) => this.log.debug(m), mask: (t) => this.#masker.mask(t) });
     const result = body.result as { role?: unknown; id?: unknown; session_id?: unknown } | undefined;
     if (!result || typeof result !== "object") {
       throw new AccsynProtocolError("The accsyn backend answered the login without a result. Check that hostname/port point at an accsyn backend.", { uri: "/api/login" });
@@ -283,6 +309,13 @@ export class Session {
   #remember(error: unknown): unknown {
     if (AccsynError.isInstance(error)) this.#lastMessage = error.message;
     return error;
+  }
+}
+
+function count(value: number | undefined, name: string, min: number): void {
+  if (value === undefined) return;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
+    throw new AccsynValidationError(`Invalid ${name} ${String(value)}: use a whole number of at least ${min}.`);
   }
 }
 

@@ -3,6 +3,7 @@ import { Auth } from "./auth.js";
 import { type Ctx, type EmulatorState, route } from "./handlers/index.js";
 import { type ApiEvent, decodeQueryJson, parseJson, rawQuery, readBody, sendJson, toEvent } from "./protocol.js";
 import { QuerySyntaxError } from "./query/index.js";
+import type { RateLimitGuard } from "./rate-limit.js";
 import { Access } from "./roles.js";
 import { ApiError, isObject, wireDate } from "./util.js";
 
@@ -16,6 +17,8 @@ export interface HandlerOptions {
   address: () => { hostname: string; port: number };
   /** Request log sink, if any. */
   log?: (line: string) => void;
+  /** Refuses requests over the service's API limits with 429 (off when absent). */
+  rateLimit?: RateLimitGuard;
 }
 
 /** Builds the HTTP request handler of an emulator. */
@@ -66,6 +69,15 @@ export function createHandler(opts: HandlerOptions): (req: IncomingMessage, res:
   return (req, res) => {
     const method = (req.method ?? "GET").toUpperCase();
     const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const refusal = opts.rateLimit?.admit(req);
+    if (refusal) {
+      opts.log?.(`${method} ${path} 429 ${refusal.message}`);
+      res.setHeader("Retry-After", String(refusal.retryAfterSeconds));
+      if (refusal.closeConnection) res.setHeader("Connection", "close");
+      req.resume();
+      sendJson(res, 429, { message: refusal.message });
+      return;
+    }
     dispatch(req, method, path)
       .then((body) => {
         opts.log?.(`${method} ${path} 200`);
