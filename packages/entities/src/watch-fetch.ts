@@ -6,7 +6,7 @@ import { AccsynError, type Session } from "@accsyn/core";
 import { idOf } from "./changes.js";
 import { find, findOne, type FindOptions } from "./find.js";
 import { getEntity } from "./get.js";
-import { isTransient } from "./retry.js";
+import { isRefusal } from "./retry.js";
 
 /** Where a watch fetches from: the session, the entity type and the scope options of its query. */
 export interface FetchTarget {
@@ -39,12 +39,25 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** One entity by id in any state: `getEntity` for object ids, else a `WHERE id=` find (task uuids, with the parent). */
+/** True for the backend's "no such entity" (HTTP 404), which some answer instead of an empty list. */
+function isNotFound(error: unknown): boolean {
+  return AccsynError.isInstance(error) && (error as { status?: unknown }).status === 404;
+}
+
+/**
+ * One entity by id in any state: `getEntity` for object ids, else a `WHERE id=` find (task uuids,
+ * with the parent); `null` when it no longer exists (an empty answer or a 404).
+ */
 async function fetchOne(target: FetchTarget, id: string): Promise<unknown> {
   const { session, entitytype, scope, signal } = target;
   const call = signal ? { signal } : {};
-  if (OBJECT_ID.test(id)) return getEntity(session, entitytype, id, call);
-  return findOne(session, `${entitytype} WHERE id=${id}`, { ...(scope.entityId ? { entityId: scope.entityId } : {}), ...call });
+  const fetching = OBJECT_ID.test(id)
+    ? getEntity(session, entitytype, id, call)
+    : findOne(session, `${entitytype} WHERE id=${id}`, { ...(scope.entityId ? { entityId: scope.entityId } : {}), ...call });
+  return fetching.catch((error: unknown) => {
+    if (isNotFound(error)) return null;
+    throw error;
+  });
 }
 
 /**
@@ -59,7 +72,7 @@ export async function fetchCurrent(target: FetchTarget, ids: readonly string[]):
     try {
       collect(found, await find(session, `${entitytype} WHERE ${expression}`, { ...scope, ...(signal ? { signal } : {}) }));
     } catch (error) {
-      if (!AccsynError.isInstance(error) || error.code !== "ACCSYN_API" || isTransient(error)) throw error;
+      if (!isRefusal(error)) throw error;
       for (const id of batch) collect(found, await fetchOne(target, id));
     }
   }
