@@ -27,7 +27,7 @@ export interface E2E {
   stop(): Promise<void>;
 }
 
-/** Warnings the SDK logged (backend refusals are logged as warnings); kept out of the test output. */
+/** Warnings the SDK logged (deprecations, several matches; a thrown error is not also a warning); kept out of the test output. */
 export const warnings: string[] = [];
 
 /** Connects an SDK session to the emulator (plain HTTP, no environment, no workspace resolution). */

@@ -50,7 +50,8 @@ export function retryDelay(policy: RetryPolicy, attempt: FailedAttempt): number 
   if (attemptCount > limit) return 0;
   if (!rateLimited) {
     if (method !== "GET") return 0;
-    const retryable = status === undefined ? RETRY_ERRORS.includes(code ?? "") : RETRY_STATUS.includes(status);
+    // a connection error can come after the status line (a reset mid-body): the code decides then
+    const retryable = RETRY_ERRORS.includes(code ?? "") || (status !== undefined && RETRY_STATUS.includes(status));
     if (!retryable) return 0;
   }
   if (retryAfterMs !== undefined) {

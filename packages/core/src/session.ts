@@ -12,18 +12,11 @@ import { resolveThroughRegistry, staticEndpoint, type Endpoint } from "./endpoin
 import { AccsynError, AccsynProtocolError, AccsynValidationError } from "./errors.js";
 import { buildEvent, encodeEvent, type EventPayload } from "./event.js";
 import { SessionLog, staticWarnOnce, warnDeprecated, type Logger } from "./log.js";
-import {
-  DEFAULT_CONNECT_TIMEOUT_MS,
-  DEFAULT_RATE_LIMIT_RETRIES,
-  DEFAULT_REGISTRY,
-  DEFAULT_TIMEOUT_MS,
-  type CallOptions,
-  type SessionOptions,
-} from "./options.js";
+import { DEFAULT_REGISTRY, type CallOptions, type SessionOptions } from "./options.js";
 import type { Constructor, PluginMethods, SessionPlugin } from "./plugin.js";
 import { createAgents, parseProxy, type ProxySetting } from "./proxy.js";
-import { RateLimiter } from "./rate-limiter.js";
 import { MASK, maskedView, SecretMasker } from "./redact.js";
+import { resolveSettings, type SessionSettings } from "./session-settings.js";
 import { Transport, type HttpMethod } from "./transport.js";
 import { VERSION } from "./version.js";
 
@@ -57,7 +50,7 @@ export class Session {
   readonly #credentials: Credentials;
   readonly #masker = new SecretMasker();
   readonly #proxy: ProxySetting | undefined;
-  readonly #limiter: RateLimiter | undefined;
+  readonly #settings: SessionSettings;
   #transport: Transport | undefined;
   #endpoint: Endpoint | undefined;
   #login: Promise<LoginInfo> | undefined;
@@ -78,15 +71,10 @@ export class Session {
     }
     this.workspace = this.#credentials.workspace;
     this.username = this.#credentials.username;
-    this.timeoutMs = positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, "timeoutMs");
-    this.connectTimeoutMs = positive(options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS, "connectTimeoutMs");
+    this.#settings = resolveSettings(options);
+    this.timeoutMs = this.#settings.timeoutMs;
+    this.connectTimeoutMs = this.#settings.connectTimeoutMs;
     this.#proxy = this.#credentials.proxy ? parseProxy(this.#credentials.proxy) : undefined;
-    count(options.rateLimitRetries, "rateLimitRetries", 0);
-    count(options.maxSockets, "maxSockets", 1);
-    this.#limiter =
-      options.maxRequestsPerSecond === undefined
-        ? undefined
-        : new RateLimiter({ requestsPerSecond: options.maxRequestsPerSecond, ...(options.maxBurst === undefined ? {} : { burst: options.maxBurst }) });
     for (const plugin of (this.constructor as typeof Session).plugins) {
       const methods = plugin(this);
       if (methods) Object.assign(this, methods);
@@ -252,17 +240,18 @@ export class Session {
 
   async #newTransport(baseUrl: string, host: string, port: number, isRegistry = false): Promise<Transport> {
     const options = this.#options;
+    const settings = this.#settings;
     return Transport.open({
       baseUrl,
       host,
       port,
       timeoutMs: this.timeoutMs,
       connectTimeoutMs: this.connectTimeoutMs,
-      retries: options.retries ?? 2,
-      rateLimitRetries: options.rateLimitRetries ?? DEFAULT_RATE_LIMIT_RETRIES,
-      retryDelayMs: options.retryDelayMs ?? 200,
-      limiter: isRegistry ? undefined : this.#limiter,
-      agents: await createAgents({ proxy: this.#proxy, env: this.#credentials.env, maxSockets: options.maxSockets }),
+      retries: settings.retries,
+      rateLimitRetries: settings.rateLimitRetries,
+      retryDelayMs: settings.retryDelayMs,
+      limiter: isRegistry ? undefined : settings.limiter,
+      agents: await createAgents({ proxy: this.#proxy, env: this.#credentials.env, maxSockets: settings.maxSockets }),
       rejectUnauthorized: !options.insecureTls,
       ca: options.ca,
       masker: this.#masker,
@@ -310,19 +299,4 @@ export class Session {
     if (AccsynError.isInstance(error)) this.#lastMessage = error.message;
     return error;
   }
-}
-
-function count(value: number | undefined, name: string, min: number): void {
-  if (value === undefined) return;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
-    throw new AccsynValidationError(`Invalid ${name} ${String(value)}: use a whole number of at least ${min}.`);
-  }
-}
-
-function positive(value: number | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new AccsynValidationError(`Invalid ${name} ${String(value)}: use a positive number of milliseconds.`);
-  }
-  return value;
 }
