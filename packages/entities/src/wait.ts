@@ -1,5 +1,9 @@
 /**
  * `waitFor`: polls a job until it reaches a wanted status (beyond the Python client).
+ *
+ * It polls one entity by id (`getEntity` answers it in any state, finished included) rather than
+ * running a `watch`: a watch follows a query's match set, which a finished job leaves, so waiting
+ * on it would need a second look-up by id anyway. Both share the pacing of `retry.ts`.
  */
 import {
   AccsynAbortError,
@@ -14,6 +18,7 @@ import {
   type Session,
 } from "@accsyn/core";
 import { getEntity } from "./get.js";
+import { pause } from "./retry.js";
 
 /** What {@link WaitForOptions.onProgress} receives on every poll. */
 export interface WaitProgress<E> {
@@ -35,21 +40,6 @@ export interface WaitForOptions<E> extends CallOptions {
   timeoutMs?: number;
   /** Called after every poll. */
   onProgress?: (progress: WaitProgress<E>) => void;
-}
-
-/** Resolves after `ms`, or rejects with an {@link AccsynAbortError} as soon as the signal aborts. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(aborted());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }
 
 function aborted(): AccsynAbortError {
@@ -122,6 +112,6 @@ export async function waitFor<T extends string>(
         { networkCode: "ETIMEDOUT" },
       );
     }
-    await sleep(Math.min(intervalMs, remaining), signal);
+    await pause(Math.min(intervalMs, remaining), signal);
   }
 }
