@@ -4,9 +4,11 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { inspect } from "node:util";
 import { parse } from "dotenv";
 import { AccsynValidationError } from "./errors.js";
 import type { SessionOptions } from "./options.js";
+import { MASK } from "./redact.js";
 
 /** What a session needs to log in. */
 export interface Credentials {
@@ -69,7 +71,7 @@ export function resolveCredentials(options: SessionOptions): Credentials {
       "Please supply your accsyn API KEY: pass the `apiKey` option or set ACCSYN_API_KEY (prefer the environment or a .env file to code).",
     );
   }
-  return {
+  const credentials: Credentials = {
     workspace,
     username,
     apiKey,
@@ -77,4 +79,13 @@ export function resolveCredentials(options: SessionOptions): Credentials {
     proxy: pick(options.proxy, env.ACCSYN_PROXY) || undefined,
     env,
   };
+  return maskCredentials(credentials);
+}
+
+/** Gives credentials an inspection and JSON form that show user and workspace only (never key or environment). */
+function maskCredentials(credentials: Credentials): Credentials {
+  const view = () => ({ workspace: credentials.workspace, username: credentials.username, apiKey: MASK, env: MASK });
+  Object.defineProperty(credentials, "toJSON", { value: view, enumerable: false });
+  Object.defineProperty(credentials, inspect.custom, { value: () => `Credentials ${inspect(view())}`, enumerable: false });
+  return credentials;
 }
