@@ -1,6 +1,7 @@
 /**
  * Delivers files on a share to a recipient: creates a delivery with the files and the recipient,
- * submits it, follows it until the recipient's desktop app has received it and lists who got it.
+ * submits it, follows it until it is available to its recipients (`waiting`: they fetch it from their
+ * desktop app, nothing is pushed to them) and lists who has received it so far.
  *
  *   deliver-files <recipient e-mail> <file> [<file> …]
  *   deliver-files standard@acme.test share=projects/finals/final.mov
@@ -26,7 +27,8 @@ await runExample(async (session, args) => {
   console.log(`Delivery ${delivery.code} (${delivery.id}) submitted with ${files.length} file(s) for ${recipient}.`);
 
   let lastStatus = "";
-  const done = await session.waitFor("Delivery", delivery.id, {
+  const ready = await session.waitFor("Delivery", delivery.id, {
+    until: ["waiting"],
     intervalMs: 500,
     timeoutMs: 10 * 60_000,
     onProgress: ({ status, progress }) => {
@@ -35,7 +37,7 @@ await runExample(async (session, args) => {
       console.log(`  ${status} ${progress ?? 0}%`);
     },
   });
-  console.log(`Delivery ${done.code} is ${done.status}: ${formatBytes(done.size)} delivered.`);
+  console.log(`Delivery ${ready.code} is ${ready.status} for its recipients: ${formatBytes(ready.size)} to fetch.`);
 
   for (const entry of await session.access("delivery", delivery.id)) {
     console.log(`  recipient ${userLabel(entry.user_hr, entry.user)}: ${entry.actioned === true ? "received" : "not yet received"}`);

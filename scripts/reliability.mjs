@@ -38,7 +38,8 @@ const rows = [
   ["faults tried / handled", faults ? `${faults.tried} / ${faults.handled}` : missing,
     faults ? `unhandled rejections ${faults.unhandledRejections}, open sockets ${faults.openSockets}` : ""],
   ["inputs fuzzed / crashes", fuzz ? `${fuzz.inputs} / ${fuzz.crashes}` : missing,
-    fuzz ? `hangs ${fuzz.hangs}, non-JSON ${fuzz.nonJson}, state changes on rejection ${fuzz.stateChanges} (${fuzz.rejected} rejected)` : ""],
+    fuzz ? `admin ${fuzz.inputsAdmin}, standard ${fuzz.inputsStandard}; 5xx ${fuzz.serverErrors}, hangs ${fuzz.hangs}, non-JSON ${fuzz.nonJson}, ` +
+      `state changes on rejection ${fuzz.stateChanges} (${fuzz.rejected} rejected)` : ""],
   ["matrix cells checked / violations", matrix ? `${matrix.cells} / ${matrix.violations}` : missing, matrix ? `${matrix.rows} rows × 5 roles` : ""],
   ["load calls / failures", load ? `${load.calls} / ${load.failures}` : missing,
     load ? `${load.callsPerSecond} calls/s, ${load.peakInFlight} in flight, emulator RSS ${load.rssBeforeMB} → ${load.rssAfterMB} MB` : ""],

@@ -56,6 +56,29 @@ async function waitWithProgress(session, type, id, label) {
   }
 }
 
+/**
+ * Follows a query with `session.watch` (what `accsyn watch "<query>"` shows live); the returned
+ * function ends it (at the latest 5 s later) and answers each event in short: `added running 12%`, `42%`, `done`, `removed`.
+ */
+function watchEvents(session, query) {
+  const controller = new AbortController();
+  const seen = [];
+  const following = (async () => {
+    for await (const { kind, entity, changed } of session.watch(query, { interval: 200, signal: controller.signal })) {
+      if (kind === "added") seen.push(`added ${entity.status} ${entity.progress}%`);
+      else if (kind === "removed") seen.push("removed");
+      else seen.push(changed.includes("status") ? entity.status : `${entity.progress}%`);
+      if (kind === "removed") return;
+    }
+  })();
+  return async () => {
+    const timer = setTimeout(() => controller.abort(), 5_000);
+    await following;
+    clearTimeout(timer);
+    return seen;
+  };
+}
+
 const started = Date.now();
 const dataDir = mkdtempSync(join(tmpdir(), "accsyn-tour-"));
 const emulator = await startEmulator({ port: 0, dataDir, jobs: { rate: 4 * 1024 * 1024 } });
@@ -109,7 +132,9 @@ try {
   await step(`Upload them by transfer into ${folder.code}`, async () => {
     const tasks = renders.map((name) => ({ source: `/renders/${name}`, destination: `share=${folder.code}/` }));
     const transfer = await session.create("transfer", { name: "Trailer upload", tasks });
+    const watched = watchEvents(session, `transfer WHERE id=${transfer.id}`);
     const done = await waitWithProgress(session, "transfer", transfer.id, "   upload");
+    show([["watch", (await watched()).join(" → ")]]);
     // `ls` answers the entries themselves: `{ type: 0 | 1, filename, size?, modified }`.
     const listing = await session.ls(`share=${folder.code}`, { getSize: true });
     const total = await session.getSize(`share=${folder.code}`);

@@ -56,7 +56,7 @@ afterAll(() => {
 });
 
 /** An emulator for one test (instant jobs unless told otherwise) and an admin SDK session on it. */
-async function emulatorWithAdmin(jobs: EmulatorOptions["jobs"] = { rate: 0, tickMs: 5 }): Promise<{ emu: RunningEmulator; admin: Session }> {
+async function emulatorWithAdmin(jobs: EmulatorOptions["jobs"] = { rate: 0, tickMs: 5, pickupMs: 20 }): Promise<{ emu: RunningEmulator; admin: Session }> {
   const emu = await startEmulator({ port: 0, jobs });
   emulators.push(emu);
   const user = emu.users.find((u) => u.role === "admin") ?? expect.unreachable("no admin");
@@ -119,7 +119,7 @@ describe("examples against the emulator", () => {
     expect(run.stdout).toContain("1 running transfer(s), 1.0 MiB in total.");
   });
 
-  it("deliver-files delivers a file on a share to the recipient's desktop app", async () => {
+  it("deliver-files delivers a file on a share; the recipient's desktop app fetches it", async () => {
     const { emu, admin } = await emulatorWithAdmin();
     writeFileAt(join(await volumeDir(admin), "finals", "final.mov"), "final cut");
 
@@ -127,9 +127,14 @@ describe("examples against the emulator", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const [, id] = /^Delivery .+ \(([0-9a-f]{24})\) submitted with 1 file\(s\) for standard@acme\.test\.$/m.exec(run.stdout) ?? expect.unreachable(run.stdout);
-    expect(run.stdout).toMatch(/^Delivery .+ is done: 9 bytes delivered\.$/m);
-    expect(run.stdout).toContain("  recipient standard@acme.test: received\n");
-    expect((await admin.findOne(query`Delivery WHERE id=${String(id)}`, { finished: true }))?.status).toBe("done");
+    expect(run.stdout).toMatch(/^Delivery .+ is waiting for its recipients: 9 bytes to fetch\.$/m);
+    expect(run.stdout).toContain("  recipient standard@acme.test: not yet received\n");
+    // The recipient fetches it from the desktop app: a transfer beneath the delivery.
+    const standard = emu.users.find((u) => u.role === "standard") ?? expect.unreachable("no standard user");
+    const recipient = await Session.connect({ workspace: emu.workspace, username: standard.username, apiKey: standard.apiKey, hostname: "127.0.0.1", port: emu.port, protocol: "http", env: {} });
+    const fetch = await recipient.create("Job", { parent: String(id), status: "waiting" });
+    await recipient.waitFor("Job", fetch.id, { intervalMs: 20, timeoutMs: 10_000 });
+    expect(await admin.access("delivery", String(id))).toEqual([expect.objectContaining({ actioned: true })]);
     const laptop = (await admin.findOne(query`Client WHERE code=${"standard-laptop"}`)) ?? expect.unreachable("no standard-laptop");
     const sandbox = join(emu.dataDir, "clients", laptop.id);
     const received = readdirSync(sandbox, { recursive: true, encoding: "utf8" }).filter((path) => path.endsWith("final.mov"));

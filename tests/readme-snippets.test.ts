@@ -41,6 +41,7 @@ function prelude(code: string): string {
   const declares = (name: string) => new RegExp(`\\b(const|let)\\s+${name}\\b`).test(code);
   if (!declares("session")) lines.push('import type { Session as ReadmeSession } from "@accsyn/api";', "declare const session: ReadmeSession;");
   for (const name of PLACEHOLDERS) if (!declares(name)) lines.push(`declare const ${name}: string;`);
+  if (!declares("signal")) lines.push("declare const signal: AbortSignal;");
   return lines.join("\n");
 }
 

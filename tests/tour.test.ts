@@ -30,6 +30,7 @@ it("the tour walks every step and exits 0 in under a minute", async () => {
     expect(result.stdout).toContain(heading);
   }
   expect(result.stdout).toMatch(/upload done 100%/);
+  expect(result.stdout).toMatch(/watch: +added \w+ \d+% → .*done → removed\n/);
   expect(result.stdout).toMatch(/download done 100%/);
   expect(result.stdout).not.toContain("\u001b");
 }, 90_000);

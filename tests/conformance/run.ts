@@ -66,7 +66,8 @@ export async function runVector(vector: Vector, adjust: PlanAdjuster | undefined
   }
 
   const warnings: string[] = [];
-  const logger: Logger = { warn: (message) => warnings.push(message) };
+  // a raised error's text is a debug line, not a warning (issue 16): both count as "logged"
+  const logger: Logger = { warn: (message) => warnings.push(message), debug: (message) => warnings.push(message) };
   const previousLogger = Session.staticLogger;
   Session.staticLogger = logger;
   let printed = "";
@@ -77,7 +78,7 @@ export async function runVector(vector: Vector, adjust: PlanAdjuster | undefined
   let session: AnySession | undefined;
   try {
     if (vector.session && !plan.constructInCall) {
-      const setup = await settle(() => Session.connect(sessionOptions(vector, ctx, extra)));
+      const setup = await settle(() => Session.connect({ ...sessionOptions(vector, ctx, extra), verbose: true }));
       if (setup.error !== undefined) problems.push(`session setup failed: ${describeError(setup.error)}`);
       session = setup.value as AnySession | undefined;
     }
@@ -95,7 +96,7 @@ export async function runVector(vector: Vector, adjust: PlanAdjuster | undefined
     let result: Result;
     let call: ReturnType<typeof invoke> | undefined;
     if (plan.constructInCall) {
-      result = await settle(() => Session.connect(sessionOptions({ ...vector, session: { ...vector.session!, constructed_in_call: true } }, ctx, extra)));
+      result = await settle(() => Session.connect({ ...sessionOptions({ ...vector, session: { ...vector.session!, constructed_in_call: true } }, ctx, extra), verbose: true }));
       if (result.value) session = result.value as AnySession;
     } else {
       call = invoke(session, vector.call, ctx);

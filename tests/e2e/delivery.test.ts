@@ -1,9 +1,9 @@
 /**
- * Issue 5 through the SDK: the delivery story (temporary delivery, upload, recipient, submit,
- * download, finish), the request story (its reverse, with a submit step) and the statuses of
+ * Issue 5 through the SDK: the delivery story (temporary delivery, upload, recipient, submit, the
+ * recipient fetches it, the owner finishes it), the request story (its reverse, with a submit step) and the statuses of
  * streams and compute jobs, which move no files.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccsynJobError } from "@accsyn/api";
@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 describe("delivery story", () => {
-  it("temporary delivery, upload, recipient, submit, recipient downloads, finish", async () => {
+  it("temporary delivery, upload, recipient, submit, the recipient fetches it, the owner finishes it", async () => {
     const { admin, standard } = e2e;
     const delivery = await admin.create("Delivery", { name: "Cut 7" });
     expect(delivery).toMatchObject({ status: "init", name: "Cut 7" });
@@ -50,20 +50,24 @@ describe("delivery story", () => {
     expect((await standard.getEntity("Delivery", delivery.id))?.id).toBe(delivery.id);
     await expectApiError(standard.create("Job", { parent: delivery.id, source: "/x.mov" }), /not yours/);
 
-    const statuses = new Set<string>();
     expect(await admin.update("Delivery", delivery.id, { status: "pending" })).toMatchObject({ status: "pending" });
-    const done = await admin.waitFor("Delivery", delivery.id, { ...fast, onProgress: (p) => statuses.add(String(p.status)) });
-    expect(done).toMatchObject({ status: "done", progress: 100 });
-    expect([...statuses].filter((s) => s !== "running")[0]).toMatch(/pending|waiting/);
+    // Submitted, the delivery waits for its recipients to fetch it: nothing is pushed to them.
+    expect(await admin.waitFor("Delivery", delivery.id, { ...fast, until: ["waiting"] })).toMatchObject({ status: "waiting", size: 9 });
+    expect(existsSync(join(e2e.sandbox("standard-laptop"), "cut-7"))).toBe(false);
+    await expectApiError(standard.update("Delivery", delivery.id, { status: "done" }), /may not|denied/i);
+    const fetch = await standard.create("Job", { parent: delivery.id, status: "waiting" });
+    await standard.waitFor("Job", fetch.id, fast);
     const received = join(e2e.sandbox("standard-laptop"), "cut-7", "cut7.mov");
     expect(readFileSync(received, "utf8")).toBe("cut seven");
     expect(await admin.access("delivery", delivery.id)).toEqual([expect.objectContaining({ user: standardId, actioned: true })]);
+    expect((await admin.getEntity("Delivery", delivery.id))?.status).toBe("waiting");
 
     const manual = await standard.create("Job", { source: `delivery=${delivery.id}/cut7.mov`, destination: "standard@acme.test:/again/", status: "waiting" });
     await standard.waitFor("Job", manual.id, fast);
     expect(readFileSync(join(e2e.sandbox("standard-laptop"), "again", "cut7.mov"), "utf8")).toBe("cut seven");
 
-    expect(await admin.find(`Delivery WHERE id=${delivery.id}`)).toEqual([]); // finished: out of the default query (findOne would fall back to it)
+    expect(await admin.update("Delivery", delivery.id, { status: "done" })).toMatchObject({ status: "done" });
+    expect(await admin.find(`Delivery WHERE id=${delivery.id}`)).toEqual([]);
     expect((await admin.findOne(`Delivery WHERE id=${delivery.id}`, { finished: true }))?.status).toBe("done");
     expect(await admin.deleteOne("Delivery", delivery.id)).toBe(true);
     expect(await admin.getEntity("Delivery", delivery.id)).toBeNull();
@@ -72,8 +76,11 @@ describe("delivery story", () => {
   it("a delivery made from existing files with recipients is submitted at once", async () => {
     const { admin } = e2e;
     writeFileAt(join(e2e.volumeDir, "finals", "final.mov"), "final");
-    const delivery = await admin.create("Delivery", { name: "Finals", tasks: ["share=projects/finals/final.mov"], recipients: ["standard@acme.test"], status: "pending" });
-    await admin.waitFor("Delivery", delivery.id, fast);
+    const delivery = await admin.create("Delivery", { name: "Finals", tasks: ["share=projects/finals/final.mov"], recipients: ["standard@acme.test"] });
+    expect(delivery.status).toBe("pending");
+    await admin.waitFor("Delivery", delivery.id, { ...fast, until: ["waiting"] });
+    const fetch = await e2e.standard.create("Job", { parent: delivery.id, destination: "standard@acme.test:/finals/", status: "waiting" });
+    await e2e.standard.waitFor("Job", fetch.id, fast);
     expect(readFileSync(join(e2e.sandbox("standard-laptop"), "finals", "final.mov"), "utf8")).toBe("final");
   });
 });

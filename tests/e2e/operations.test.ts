@@ -169,7 +169,9 @@ describe("entity life cycle per type", () => {
     expect(await admin.deactivateOne("Delivery", delivery.id)).toBe(true);
     expect(await admin.activateOne("Delivery", delivery.id)).toBe(true);
     expect(await admin.update("Delivery", delivery.id, { status: "aborted" })).toMatchObject({ status: "aborted" });
+    // Finished jobs leave plain finds; findOne (single_entity_query, "more relaxed regarding status scope") still finds them.
     expect(await admin.find(`Delivery WHERE id=${delivery.id}`)).toEqual([]);
+    expect((await admin.findOne(`Delivery WHERE id=${delivery.id}`))?.status).toBe("aborted");
     expect((await admin.findOne(`Delivery WHERE id=${delivery.id}`, { finished: true }))?.status).toBe("aborted");
     expect(await admin.deleteOne("Delivery", delivery.id)).toBe(true);
   });

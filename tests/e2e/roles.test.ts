@@ -139,7 +139,7 @@ describe("jobs", () => {
     const job = (await standard.findOne(`Job WHERE id=${mine.id}`)) as Record<string, unknown>;
     expect(job).not.toHaveProperty("metadata");
     expect(job).not.toHaveProperty("priority");
-    expect((await employee.findOne(`Job WHERE id=${mine.id}`, { attributes: ["priority"] }))?.priority).toBe(100);
+    expect((await employee.findOne(`Job WHERE id=${mine.id}`, { attributes: ["priority"] }))?.priority).toBe(500); // the default job priority (job-specification.md "Priorities")
   });
 
   it("deliveries: employees need the default volume; standard users only as recipients", async () => {

@@ -27,7 +27,7 @@ export interface E2E {
   stop(): Promise<void>;
 }
 
-/** Warnings the SDK logged (backend refusals are logged as warnings); kept out of the test output. */
+/** Warnings the SDK logged (deprecations, several matches; a thrown error is not also a warning); kept out of the test output. */
 export const warnings: string[] = [];
 
 /** Connects an SDK session to the emulator (plain HTTP, no environment, no workspace resolution). */
@@ -39,11 +39,11 @@ export function connectTo(emu: RunningEmulator, username: string, apiKey: string
 }
 
 /**
- * Starts an emulator (instant jobs unless `jobs` says otherwise) and logs in as admin, employee
+ * Starts an emulator (instant jobs picked up within 20 ms unless `jobs` says otherwise) and logs in as admin, employee
  * and standard through the SDK.
  */
 export async function startE2E(options: EmulatorOptions = {}): Promise<E2E> {
-  const emu = await startEmulator({ port: 0, jobs: { rate: 0, tickMs: 5 }, ...options });
+  const emu = await startEmulator({ port: 0, jobs: { rate: 0, tickMs: 5, pickupMs: 20 }, ...options });
   const user = (role: DemoRole) => emu.users.find((u) => u.role === role) ?? expect.unreachable(`no ${role} user`);
   const as = (role: DemoRole) => connectTo(emu, user(role).username, user(role).apiKey);
   const [admin, employee, standard] = await Promise.all([as("admin"), as("employee"), as("standard")]);

@@ -14,7 +14,7 @@ let laptop: string;
 const poll = { intervalMs: 10, timeoutMs: 15_000 };
 
 beforeAll(async () => {
-  e2e = await startE2E({ jobs: { rate: RATE, tickMs: 10 } });
+  e2e = await startE2E({ jobs: { rate: RATE, tickMs: 10, pickupMs: 20 } });
   laptop = e2e.sandbox("admin-laptop");
   writeFileAt(join(laptop, "media", "a.bin"), "a".repeat(120_000));
   writeFileAt(join(laptop, "media", "b.bin"), "b".repeat(80_000));

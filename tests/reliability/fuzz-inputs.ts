@@ -1,7 +1,10 @@
 /**
  * Fuzz inputs for the emulator: the real request events of the recorded vectors, mutated (types, nesting,
- * huge strings, unicode, missing keys, bogus uris, invalid gz_data, malformed JSON, wrong methods), plus
- * wholly random events and bodies. Mutations are plain data, so fast-check can shrink and print them.
+ * huge strings, unicode, missing keys, bogus uris, invalid gz_data, malformed JSON, wrong methods), wholly
+ * random events and bodies, and hostile requests aimed at the limits (metadata thousands of levels deep,
+ * gz_data that inflates past the body limit, long and deep queries) and at every lookup of a user-supplied
+ * name (names of Object.prototype as entity types, operations, ids, setting names, file operations, keys).
+ * Mutations are plain data, so fast-check can shrink and print them.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -146,7 +149,65 @@ function serialise(value: unknown, s: Serialisation): string {
   return s.kind === "truncate" ? text.slice(0, at) : text.slice(0, at) + s.insert + text.slice(at);
 }
 
-/** Fuzz requests: mostly mutated vector events, some random events and random text, all carrying `session`. */
+/** Names that live on `Object.prototype` (a plain-object lookup with them finds something). */
+export const PROTOTYPE_NAMES = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", "isPrototypeOf", "__defineGetter__"];
+
+/** JSON text nested `depth` levels deep (objects or arrays), built as text: JSON.stringify overflows first. */
+const deepText = (depth: number, arrays: boolean): string =>
+  arrays ? `${"[".repeat(depth)}1${"]".repeat(depth)}` : `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`;
+
+let bombCache: string | undefined;
+/** gz_data that inflates to more than 64 MiB (the body limit) from about 70 KB. */
+const gzBomb = (): string => (bombCache ??= gzipSync(Buffer.from(`{"name":"${"a".repeat(70 * 1024 * 1024)}"}`)).toString("base64"));
+
+/** The connective of a long generated query (`and` for an even clause count, else `or`). */
+const joiner = (clauses: number): string => (clauses % 2 === 0 ? " and " : " or ");
+
+/** A request from the parts of an event: GET and DELETE in the query string, others in the body. */
+function request(method: string, session: string, fields: string): FuzzRequest {
+  const text = `{"session":"${session}","workspace":"acme",${fields}}`;
+  return { method, carrier: method === "GET" || method === "DELETE" ? "query" : "body", text };
+}
+
+/** Hostile requests: over the limits, and names of Object.prototype at every place a name is looked up. */
+export function hostileRequests(session: string): fc.Arbitrary<FuzzRequest> {
+  const writes = fc.constantFrom(["POST", "queue/create"], ["PUT", "user/edit"], ["POST", "transfer/create"], ["PUT", "setting"], ["POST", "acl/create"]);
+  const deep = fc
+    .tuple(fc.integer({ min: 101, max: 20_000 }), fc.boolean(), fc.boolean(), writes)
+    .map(([depth, arrays, zipped, [method, uri]]) => {
+      const data = `{"name":"deep","value":"v","metadata":${deepText(depth, arrays)}}`;
+      return request(method, session, `"uri":"${uri}",${zipped ? `"gz_data":"${gz(data)}"` : `"data":${data}`}`);
+    });
+  const bomb = writes.map(([method, uri]) => request(method, session, `"uri":"${uri}","gz_data":"${gzBomb()}"`));
+  const queries = fc
+    .tuple(fc.integer({ min: 101, max: 100_000 }), fc.integer({ min: 2, max: 50_000 }), fc.boolean())
+    .map(([parens, clauses, nest]) => {
+      const query = nest ? `${"(".repeat(parens)}code=x${")".repeat(parens)}` : Array.from({ length: clauses }, (_, i) => `code=x${i}`).join(joiner(clauses));
+      return request("GET", session, `"uri":"user/find","gz_data":"${gz("{}")}","query":${JSON.stringify(query)}`);
+    });
+  const prototypeNames = fc.tuple(fc.constantFrom(...PROTOTYPE_NAMES), fc.nat(), methods).map(([name, site, method]) => {
+    const n = JSON.stringify(name);
+    const sites: Array<[string, string]> = [
+      ["GET", `"uri":"${name}/find"`], ["POST", `"uri":"${name}/create","data":{"name":"x"}`], ["GET", `"uri":"user/${name}"`],
+      [method, `"uri":"${name}/${name}"`], ["GET", `"uri":"user/find","id":${n}`], ["PUT", `"uri":"queue/edit","id":${n},"data":{"name":"x"}`],
+      ["PUT", `"uri":"setting","data":{"name":${n},"value":"v"}`], ["GET", `"uri":"setting","data":{"name":${n}}`],
+      ["DELETE", `"uri":"setting","data":{"name":${n}}`], ["GET", `"uri":"setting","data":{"entitytype":${n}}`],
+      ["GET", `"uri":"attributes","data":{"entitytype":${n}}`], ["GET", `"uri":"workspace/file","data":{"op":${n},"path":"share=projects/"}`],
+      ["GET", `"uri":"user/find","query":${JSON.stringify(`code ${name} x`)}`], ["GET", `"uri":"user/find","query":${JSON.stringify(`${name}!=null`)}`],
+      ["GET", `"uri":"user/find","data":{"attributes":[${n}]}`], ["GET", `"uri":"user/metrics","data":{"attributes":[${n}]},"query":"code=admin@acme.test"`],
+      ["POST", `"uri":"queue/create","data":{"name":"proto",${n}:{"status":"x"}}`], ["GET", `"uri":"logs","data":{"entitytype":${n}}`],
+      [method, `${n}:{"uri":"user/find"},"uri":"user/find"`],
+    ];
+    const [m, fields] = sites[site % sites.length] as [string, string];
+    return request(m, session, fields);
+  });
+  return fc.oneof(
+    { arbitrary: deep, weight: 3 }, { arbitrary: prototypeNames, weight: 6 }, { arbitrary: queries, weight: 1 },
+    { arbitrary: bomb, weight: 1 },
+  );
+}
+
+/** Fuzz requests: mostly mutated vector events, some random events, random text and hostile requests, all carrying `session`. */
 export function fuzzRequests(bases: BaseEvent[], session: string): fc.Arbitrary<FuzzRequest> {
   const fromVector = fc
     .tuple(fc.constantFrom(...bases), fc.array(mutation, { minLength: 1, maxLength: 3 }), serialisation)
@@ -160,5 +221,6 @@ export function fuzzRequests(bases: BaseEvent[], session: string): fc.Arbitrary<
   const randomText = fc
     .tuple(methods, fc.boolean(), fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: "binary", maxLength: 200 }), fc.jsonValue().map((v) => JSON.stringify(v))))
     .map(([method, inQuery, text]) => ({ method, carrier: inQuery ? ("query" as const) : ("body" as const), text }));
-  return fc.oneof({ arbitrary: fromVector, weight: 8 }, { arbitrary: randomEvent, weight: 1 }, { arbitrary: randomText, weight: 1 });
+  return fc.oneof({ arbitrary: fromVector, weight: 8 }, { arbitrary: randomEvent, weight: 1 }, { arbitrary: randomText, weight: 1 },
+    { arbitrary: hostileRequests(session), weight: 2 });
 }

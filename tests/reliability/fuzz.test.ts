@@ -1,8 +1,11 @@
 /**
- * Fuzz: mutated vector events and random requests over raw HTTP, with a live admin session and then a live
- * `standard` session (the role with the most refusals), against the emulator bin in a child process. It never crashes or hangs, always answers a JSON object, and a rejected request changes
- * nothing (every entity type snapshotted through an admin `find` before and after). Seeded fast-check;
- * `ACCSYN_FUZZ_RUNS` inputs in all (500 in CI; 70 % as admin, 30 % as standard), `ACCSYN_FUZZ_SEED` to replay.
+ * Fuzz: mutated vector events, random requests and hostile ones (fuzz-inputs.ts: over the limits, names of
+ * Object.prototype at every lookup) over raw HTTP, with a live admin session and then a live `standard` session
+ * (the role with the most refusals), against the emulator bin in a child process. It never crashes or hangs,
+ * never answers 5xx (any 500 is a failure), always answers a JSON object, and a rejected request changes nothing
+ * (every entity type and the workspace settings snapshotted through admin calls before and after; those calls
+ * succeeding is the "next valid call"). Seeded fast-check; `ACCSYN_FUZZ_RUNS` inputs in all (500 in CI; 70 % as
+ * admin, 30 % as standard), `ACCSYN_FUZZ_SEED` to replay.
  */
 import { request as httpRequest } from "node:http";
 import fc from "fast-check";
@@ -79,9 +82,10 @@ function send(req: FuzzRequest, auth: string): Promise<RawAnswer> {
 const NON_JOB_TYPES = ["user", "workspace", "queue", "share", "site", "client", "acl", "engine"];
 const JOB_TYPES = ["transfer", "compute", "delivery", "request", "stream"];
 
-/** Ids of every entity an admin can find (jobs in every scope; others active and inactive, with `modified`). */
+/** Ids of every entity an admin can find (jobs in every scope; others active and inactive, with `modified`), and the workspace settings. */
 async function snapshot(): Promise<string> {
   const parts = await Promise.all([
+    observer.getSettings({ entitytype: "workspace", omitDefaults: false }).then((all) => [`settings:${JSON.stringify(Object.entries(all).sort())}`]),
     ...NON_JOB_TYPES.flatMap((t) => [false, true].map(async (inactive) => {
       const list = await observer.find(t, { inactive });
       return list.map((e) => `${t}:${e.id}@${e.modified instanceof Date ? e.modified.getTime() : String(e.modified)}`);
@@ -109,7 +113,7 @@ describe("fuzz", () => {
   it(`${RUNS} mutated and random events as admin and standard: no crash, no hang, always JSON, no state change when rejected`, async () => {
     const bases = vectorEvents();
     expect(bases.length).toBeGreaterThan(100);
-    const stats = { inputs: 0, accepted: 0, rejected: 0, crashes: 0, hangs: 0, nonJson: 0, stateChanges: 0 };
+    const stats = { inputs: 0, inputsAdmin: 0, inputsStandard: 0, accepted: 0, rejected: 0, serverErrors: 0, crashes: 0, hangs: 0, nonJson: 0, stateChanges: 0 };
     const statuses = new Map<string, number>();
     let runsLeft = RUNS;
     for (const [index, [role, share]] of ROLES.entries()) {
@@ -123,6 +127,7 @@ describe("fuzz", () => {
         fc.asyncProperty(fuzzRequests(bases, await login(role)), async (req) => {
           if (stale) before = await snapshot();
           stats.inputs++;
+          stats[role === "admin" ? "inputsAdmin" : "inputsStandard"]++;
           const answer = await send(req, auth).catch((err: Error) => {
             if (emu.alive()) stats.hangs++;
             else stats.crashes++;
@@ -141,7 +146,10 @@ describe("fuzz", () => {
             throw new Error(`${role}: not a JSON object (${answer.status} ${answer.contentType}): ${answer.body.slice(0, 200)}`);
           }
           const rejected = answer.status !== 200 || "message" in body || "exception" in body;
-          if (answer.status === 500) throw new Error(`${role}: internal error for ${req.method} ${req.text.slice(0, 300)}: ${answer.body}`);
+          if (answer.status >= 500) {
+            stats.serverErrors++;
+            throw new Error(`${role}: ${answer.status} for ${req.method} ${req.text.slice(0, 300)}: ${answer.body.slice(0, 300)}`);
+          }
           if (!rejected) {
             stats.accepted++;
             stale = true;
@@ -161,11 +169,13 @@ describe("fuzz", () => {
     }
 
     reportFigures("fuzz", { ...stats });
-    console.log(`fuzz (seed ${SEED}): ${stats.inputs} inputs, ${stats.accepted} accepted, ${stats.rejected} rejected, ` +
-      `${stats.crashes} crashes, ${stats.hangs} hangs, ${stats.nonJson} non-JSON answers, ${stats.stateChanges} state changes on rejection; ` +
+    console.log(`fuzz (seed ${SEED}): ${stats.inputs} inputs (admin ${stats.inputsAdmin}, standard ${stats.inputsStandard}), ` +
+      `${stats.accepted} accepted, ${stats.rejected} rejected, ${stats.serverErrors} 5xx answers, ${stats.crashes} crashes, ${stats.hangs} hangs, ${stats.nonJson} non-JSON answers, ${stats.stateChanges} state changes on rejection; ` +
       `statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
     expect(stats.inputs).toBe(RUNS);
+    expect(stats.serverErrors).toBe(0);
+    expect(stats.stateChanges).toBe(0);
     expect([...statuses.keys()].filter((k) => k.startsWith("standard ")).length).toBeGreaterThan(1);
     expect(stats.rejected).toBeGreaterThan(0);
-  }, 240_000);
+  }, Math.max(240_000, RUNS * 500));
 });

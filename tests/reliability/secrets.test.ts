@@ -8,7 +8,23 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
-import { Session } from "@accsyn/api";
+import { acl } from "@accsyn/acl";
+import {
+  AccsynAbortError,
+  AccsynApiError,
+  AccsynJobError,
+  AccsynNetworkError,
+  AccsynNotFoundError,
+  AccsynProtocolError,
+  AccsynRateLimitError,
+  AccsynValidationError,
+  Session,
+} from "@accsyn/api";
+import { Session as CoreSession } from "@accsyn/core";
+import { entities } from "@accsyn/entities";
+import { files } from "@accsyn/files";
+import { settings } from "@accsyn/settings";
+import { printouts } from "../support/printouts.js";
 import { startTestServer, type Reply, type TestServer } from "../support/test-server.js";
 
 const API_KEY = "sk_live_0a1b2c3d4e5f60718293a4b5c6d7e8f9";
@@ -62,7 +78,11 @@ const FAILURES: Record<string, (req: { headers: Record<string, unknown> }) => Re
   exception: (req) => ({ status: 500, body: { exception: `KeyError ${req.headers.authorization}` } }),
   html: (req) => ({ status: 502, body: `<pre>${req.headers.authorization}</pre>`, contentType: "text/html" }),
   stall: () => ({ delayMs: 400, body: { result: [] } }),
+  failedJob: () => ({ body: { result: [{ id: ID, status: "failed" }] } }),
+  empty: () => ({ body: { result: [] } }),
+  limited: (req) => ({ status: 429, body: { message: `slow down ${req.headers.authorization}` }, headers: { "retry-after": "1" } }),
 };
+const CALL_MODES = ["success", "message", "exception", "html", "stall"];
 
 let server: TestServer;
 let mode = "success";
@@ -90,7 +110,7 @@ describe("secrets", () => {
     const thrown: unknown[] = [];
     let calls = 0;
     for (const session of sessions) {
-      for (mode of Object.keys(FAILURES)) {
+      for (mode of CALL_MODES) {
         for (const [method, args] of CALLS) {
           calls += 1;
           const fn = (session as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!;
@@ -101,7 +121,7 @@ describe("secrets", () => {
     }
     const refused = new Session({ ...base, port: 1, logger: { debug: (m) => lines.push(m), warn: (m) => lines.push(m) } });
     await refused.find("job").catch((error: unknown) => thrown.push(error));
-    expect(calls).toBe(CALLS.length * Object.keys(FAILURES).length * 2);
+    expect(calls).toBe(CALLS.length * CALL_MODES.length * 2);
     expect(thrown.length).toBeGreaterThan(CALLS.length * 3);
     expect(leaks(lines.join("\n"))).toEqual([]);
     expect(leaks(readFileSync(logFile, "utf8"))).toEqual([]);
@@ -111,4 +131,41 @@ describe("secrets", () => {
       expect(leaks(texts.join("\n")), inspect(error)).toEqual([]);
     }
   }, 60_000);
+});
+
+describe("printouts of sessions and errors", () => {
+  it("never show the key: the umbrella session, each plugin session, errors of every class and their causes", async () => {
+    const base = { workspace: "acme", username: "alice@acme.example", apiKey: API_KEY, hostname: "127.0.0.1", port: server.port, protocol: "http" as const, env: { ACCSYN_API_KEY: API_KEY }, retries: 0, rateLimitRetries: 0, timeoutMs: 100, logger: {} };
+    const plugged = [entities, files, acl, settings].map((plugin) => new (CoreSession.plugin(plugin))(base));
+    const umbrella = new Session(base);
+    const sessions: unknown[] = [umbrella, new CoreSession(base), ...plugged];
+    const shown: Record<string, unknown> = {};
+    const errorOf = async (name: string, modeFor: string, call: () => Promise<unknown>) => {
+      mode = modeFor;
+      shown[name] = await call().then(() => undefined, (error: unknown) => error);
+    };
+    mode = "success";
+    await Promise.all(plugged.map((session) => session.login()));
+    await errorOf("api", "message", () => umbrella.find("job"));
+    await errorOf("protocol", "html", () => umbrella.find("job"));
+    await errorOf("timeout (a wrapped got TimeoutError)", "stall", () => umbrella.find("job"));
+    await errorOf("refused (a wrapped got RequestError)", "success", () => new Session({ ...base, port: 1 }).find("job"));
+    await errorOf("aborted", "stall", () => umbrella.find("job", { signal: AbortSignal.timeout(20) }));
+    await errorOf("validation", "success", () => umbrella.getEntity("job", "not an id"));
+    await errorOf("job", "failedJob", () => umbrella.waitFor("job", ID, { intervalMs: 1 }));
+    await errorOf("not found", "empty", () => umbrella.waitFor("job", ID, { intervalMs: 1 }));
+    await errorOf("rate limit", "limited", () => umbrella.find("job"));
+    const classes = Object.values(shown).map((error) => (error as Error)?.constructor);
+    expect(classes).toEqual([AccsynApiError, AccsynProtocolError, AccsynNetworkError, AccsynNetworkError, AccsynAbortError, AccsynValidationError, AccsynJobError, AccsynNotFoundError, AccsynRateLimitError]);
+    for (const [name, error] of Object.entries(shown)) {
+      const texts = [...printouts(error), ...printouts((error as { cause?: unknown }).cause)].join("\n");
+      expect(leaks(texts), name).toEqual([]);
+    }
+    for (const session of sessions) {
+      const texts = printouts(session).join("\n");
+      expect(leaks(texts), inspect(session)).toEqual([]);
+      expect(texts).toContain("alice@acme.example");
+      (session as Session).close();
+    }
+  }, 30_000);
 });

@@ -31,6 +31,8 @@ export interface Reply {
   destroy?: boolean;
   /** Answer with `Connection: close` and destroy the socket right after the body. */
   hangUpAfter?: boolean;
+  /** Extra answer headers (e.g. `retry-after`). */
+  headers?: Record<string, string>;
 }
 
 /** Decides the answer to one request. */
@@ -90,7 +92,7 @@ export async function startTestServer(handler: Handler, tls?: { key: string; cer
         return;
       }
       const text = typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body);
-      res.writeHead(reply.status ?? 200, { "Content-Type": reply.contentType ?? "application/json", ...(reply.hangUpAfter ? { Connection: "close" } : {}) });
+      res.writeHead(reply.status ?? 200, { "Content-Type": reply.contentType ?? "application/json", ...(reply.hangUpAfter ? { Connection: "close" } : {}), ...reply.headers });
       if (reply.hangUpAfter) res.end(text, () => req.socket.destroy());
       else res.end(text);
     });

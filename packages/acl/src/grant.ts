@@ -45,7 +45,7 @@ async function resolveUser(session: Session, type: string, ref: IdOrCode, invite
   const found = await findIdByCode(session, type, ref.code, signal);
   if (found !== null) return found;
   if (invite === false) {
-    throw new AccsynNotFoundError(`No ${type} found with code '${ref.code}', and invite is not allowed! Check the e-mail, or leave invite on to invite them.`, { uri: `${type}/find` });
+    throw new AccsynNotFoundError(`No ${type} found with code '${ref.code}', and invite is not allowed! Check the e-mail, or leave invite on to invite them.`, { uri: `${type}/find`, entityType: type, entityId: ref.code });
   }
   session.log.warn(`No ${type} found with code '${ref.code}', will be invited!`);
   return ref.code;

@@ -84,7 +84,7 @@ export async function resolveIdOrCode(session: Session, entitytype: string, ref:
   if ("id" in ref) return ref.id;
   const found = await findIdByCode(session, entitytype, ref.code, options);
   if (found === null) {
-    throw new AccsynNotFoundError(`No ${entitytype} found with code '${ref.code}'! Check the code, or give the ${entitytype}'s id.`, { uri: `${entitytype}/find` });
+    throw new AccsynNotFoundError(`No ${entitytype} found with code '${ref.code}'! Check the code, or give the ${entitytype}'s id.`, { uri: `${entitytype}/find`, entityType: entitytype, entityId: ref.code });
   }
   return found;
 }

@@ -8,7 +8,7 @@ async function resolveEntity(session: Session, type: string, entityId: unknown, 
   const ref = checkIdOrCode(type, entityId, `Please supply a valid ${type} ID!`);
   if ("id" in ref) return ref.id;
   const found = await findIdByCode(session, type, ref.code, signal);
-  if (found === null) throw new AccsynNotFoundError(`No ${type} found with code '${ref.code}'. Check the code, or give the ${type}'s id.`, { uri: `${type}/find` });
+  if (found === null) throw new AccsynNotFoundError(`No ${type} found with code '${ref.code}'. Check the code, or give the ${type}'s id.`, { uri: `${type}/find`, entityType: type, entityId: ref.code });
   return checkId(found, `the id the ${type} lookup answered`);
 }
 
@@ -45,7 +45,7 @@ export async function revoke(
   if (!acl || typeof acl.id !== "string") {
     throw new AccsynNotFoundError(
       `No ACL found for user ${user} and share ${share}: the user has no access there to revoke. See who has access with access("${target}", "${share}").`,
-      { uri: "acl/find" },
+      { uri: "acl/find", entityType: "acl", entityId: `user:${user} share:${share}` },
     );
   }
   const answer = await session.request("DELETE", "acl/delete", { data: {}, id: acl.id }, signal);

@@ -14,6 +14,7 @@ import { registerFiles } from "./commands/files.js";
 import { registerJobs } from "./commands/jobs.js";
 import { registerMutations } from "./commands/mutate.js";
 import { registerSettings } from "./commands/settings.js";
+import { registerWatch } from "./commands/watch.js";
 import { registerWhoami } from "./commands/whoami.js";
 import { Context, type GlobalOptions } from "./context.js";
 import { EXIT, maskSecrets, reportFailure, type ExitCode } from "./errors.js";
@@ -26,6 +27,7 @@ Examples:
   $ accsyn find "user WHERE role=admin"
   $ accsyn get transfer 6f1c0e4d2a9b8c7d6e5f4a3b --json
   $ accsyn create transfer @job.json --wait
+  $ accsyn watch "Transfer WHERE status=running"
   $ accsyn ls share=projects/shots -r
   $ accsyn job find "status=running"          (the official CLI's form)
 
@@ -67,6 +69,7 @@ export function createProgram(): { program: Command; context: Context } {
   registerAccess(program, context);
   registerSettings(program, context);
   registerJobs(program, context);
+  registerWatch(program, context);
   registerDoctor(program, context);
   registerEmulator(program, context);
   registerCompletion(program, context);

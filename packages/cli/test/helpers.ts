@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startEmulator } from "@accsyn/emulator";
+import { startEmulator, type EmulatorOptions } from "@accsyn/emulator";
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -63,9 +63,9 @@ function baseEnv(): Record<string, string | undefined> {
 }
 
 /** Starts an emulator (demo seed, free port) and returns a harness acting as `role` by default. */
-export async function startHarness(role = "admin"): Promise<CliHarness> {
+export async function startHarness(role = "admin", emulator: EmulatorOptions = {}): Promise<CliHarness> {
   ensureBuilt();
-  const emu = await startEmulator({ port: 0 });
+  const emu = await startEmulator({ port: 0, ...emulator });
   const cwd = mkdtempSync(join(tmpdir(), "accsyn-cli-test-"));
   const user = (r: string) => emu.users.find((u) => u.role === r) ?? assertNever(r);
   const me = user(role);

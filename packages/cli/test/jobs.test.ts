@@ -51,4 +51,15 @@ describe("create --wait and wait", () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/--wait works with jobs/);
   });
+
+  it("exits 2 at once for wait on a type without a terminal status (user, queue), which would poll forever", async () => {
+    const [me] = await cli.json<Array<{ id: string }>>(["find", "user WHERE code=admin@acme.test"]);
+    for (const args of [["wait", "user", me!.id], ["wait", "queue", me!.id]]) {
+      const started = Date.now();
+      const { code, stderr } = await cli.run(args);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(new RegExp(`^accsyn: Only jobs can be waited for \\(job, transfer, .*\\), not ${args[1]}\\.`, "m"));
+      expect(Date.now() - started).toBeLessThan(15_000);
+    }
+  });
 });

@@ -142,7 +142,7 @@ describe("failures", () => {
 
   it("gives permission, conflict, timeout and internal errors their own codes (issue 17)", () => {
     expect(describeFailure(new AccsynApiError("Forbidden", { uri: "setting", status: 403 })).exitCode).toBe(EXIT.PERMISSION);
-    expect(describeFailure(new AccsynNotFoundError("No ACL found", { uri: "acl/find" })).exitCode).toBe(EXIT.NOT_FOUND);
+    expect(describeFailure(new AccsynNotFoundError("No ACL found", { uri: "acl/find", entityType: "acl", entityId: "user:a share:b" })).exitCode).toBe(EXIT.NOT_FOUND);
     expect(describeFailure(new AccsynNetworkError("No answer", { networkCode: "ETIMEDOUT" }))).toMatchObject({ exitCode: EXIT.TIMEOUT, message: expect.stringContaining("--timeout") });
     const plainHttp = new AccsynNetworkError("Could not complete PUT /api/login at h:1 (EPROTO): the request failed below HTTP.", { networkCode: "EPROTO", cause: { message: "ssl3_get_record:wrong version number" } });
     expect(describeFailure(plainHttp)).toEqual({ exitCode: EXIT.NETWORK, message: "Could not complete PUT /api/login at h:1 (EPROTO). This endpoint is plain HTTP — use --http / ACCSYN_PROTOCOL=http." });

@@ -3,7 +3,8 @@
  * and the protocol errors our client reports where the reference crashes.
  */
 import { decodeAnswer } from "./codec.js";
-import { AccsynApiError, AccsynProtocolError } from "./errors.js";
+import { AccsynApiError, AccsynProtocolError, AccsynRateLimitError } from "./errors.js";
+import { RATE_LIMIT_STATUS } from "./retry-policy.js";
 import type { HttpAnswer } from "./transport.js";
 
 /** A decoded answer object (`result`, `report`, `api_key`, …). */
@@ -16,7 +17,11 @@ export interface AnswerContext {
   workspace: string;
   /** The user's role, when known: admins and support see exception texts. */
   role: string | undefined;
-  warn(message: string): void;
+  /**
+   * Logs the text of an error about to be thrown. The thrown error is the report, so this is a
+   * debug line (seen with `verbose`), never a warning on stderr.
+   */
+  debug(message: string): void;
   /** Hides secrets in texts that came from the backend. */
   mask(text: string): string;
   /** Accept a top-level JSON array as the answer (some `create` backends answer a bare list). */
@@ -31,6 +36,7 @@ export function judgeAnswer(answer: HttpAnswer, context: AnswerContext): Answer 
 export function judgeAnswer(answer: HttpAnswer, context: AnswerContext): Answer | unknown[] {
   const { uri, method } = context;
   const status = answer.status >= 200 && answer.status < 300 ? undefined : answer.status;
+  if (answer.status === RATE_LIMIT_STATUS) throw rateLimited(answer, context);
   let body: unknown;
   try {
     body = decodeAnswer(answer.text);
@@ -40,7 +46,7 @@ export function judgeAnswer(answer: HttpAnswer, context: AnswerContext): Answer 
     const message =
       `The accsyn backend answered ${method} ${uri} with HTTP ${answer.status} and a body that is not JSON` +
       `${snippet ? `: ${snippet}` : " (empty body)"}. Check the hostname/port point at an accsyn backend, and any proxy in between.`;
-    context.warn(message);
+    context.debug(message);
     throw new AccsynProtocolError(message, { uri, ...(status ? { status } : {}) });
   }
   if (Array.isArray(body) && context.allowList) return body;
@@ -52,15 +58,16 @@ export function judgeAnswer(answer: HttpAnswer, context: AnswerContext): Answer 
   const exceptionUri = uri === "/api/login" ? "/api/login" : "/event";
   if ("exception" in object) {
     const message = `${exceptionUri} caused an exception! Please contact ${context.workspace} admin for more further support.`;
-    context.warn(message);
-    if (context.role && PRIVILEGED.has(context.role)) context.warn(context.mask(String(object.exception)));
-    throw new AccsynApiError(message, { uri, ...(status ? { status } : {}) });
+    const privileged = context.role !== undefined && PRIVILEGED.has(context.role);
+    const detail = privileged ? context.mask(String(object.exception)) : undefined;
+    context.debug(detail === undefined ? message : `${message} ${detail}`);
+    throw new AccsynApiError(message, { uri, ...(status ? { status } : {}), ...(detail === undefined ? {} : { backendMessage: detail }) });
   }
   if ("message" in object) {
     const hr = object.message_hr;
     const raw = object.message;
     const message = context.mask(typeof hr === "string" && hr.length > 0 ? hr : String(raw));
-    context.warn(message);
+    context.debug(message);
     throw new AccsynApiError(message, {
       uri,
       ...(status ? { status } : {}),
@@ -68,4 +75,26 @@ export function judgeAnswer(answer: HttpAnswer, context: AnswerContext): Answer 
     });
   }
   return object;
+}
+
+/** The error for a 429 that outlasted the retries; its body (JSON `message` or any text) is only a detail. */
+function rateLimited(answer: HttpAnswer, context: AnswerContext): AccsynRateLimitError {
+  let backendMessage: string | undefined;
+  try {
+    const body = decodeAnswer(answer.text) as { message?: unknown } | null;
+    if (body && typeof body.message === "string") backendMessage = context.mask(body.message);
+  } catch {
+    // an HTML or empty 429 page says nothing more than its status
+  }
+  const wait = answer.retryAfterMs === undefined ? "" : ` It asked to wait ${Math.ceil(answer.retryAfterMs / 1000)} s.`;
+  const message =
+    `The accsyn service refused ${context.method} ${context.uri}: too many requests (HTTP 429), after the SDK's retries.${wait} ` +
+    "Nothing was done; send it again later, or keep a fan-out under the limit with the maxRequestsPerSecond option (the service allows 30 requests/s, bursts of 60).";
+  context.debug(message);
+  return new AccsynRateLimitError(message, {
+    uri: context.uri,
+    status: RATE_LIMIT_STATUS,
+    retryAfterMs: answer.retryAfterMs,
+    ...(backendMessage === undefined ? {} : { backendMessage }),
+  });
 }

@@ -7,9 +7,11 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { inspect } from "node:util";
 import { parse } from "dotenv";
 import { AccsynValidationError } from "./errors.js";
 import type { SessionOptions } from "./options.js";
+import { MASK } from "./redact.js";
 
 /** What a session needs to log in. */
 export interface Credentials {
@@ -107,7 +109,7 @@ export function resolveCredentials(options: SessionOptions): Credentials {
   for (const [name, option] of Object.entries(endpointOptions)) {
     if (option === undefined && env[name] !== undefined) from(name.slice("ACCSYN_".length).toLowerCase(), name);
   }
-  return {
+  const credentials: Credentials = {
     workspace,
     username,
     apiKey,
@@ -116,4 +118,13 @@ export function resolveCredentials(options: SessionOptions): Credentials {
     env,
     sources,
   };
+  return maskCredentials(credentials);
+}
+
+/** Gives credentials an inspection and JSON form that show user and workspace only (never key or environment). */
+function maskCredentials(credentials: Credentials): Credentials {
+  const view = () => ({ workspace: credentials.workspace, username: credentials.username, apiKey: MASK, env: MASK });
+  Object.defineProperty(credentials, "toJSON", { value: view, enumerable: false });
+  Object.defineProperty(credentials, inspect.custom, { value: () => `Credentials ${inspect(view())}`, enumerable: false });
+  return credentials;
 }

@@ -89,7 +89,7 @@ export async function resolveThroughRegistry(
   device: string,
   port: number | undefined,
   protocol: "https" | "http",
-  warn: (message: string) => void,
+  debug: (message: string) => void,
   signal?: AbortSignal,
 ): Promise<Endpoint> {
   const answer = await registry.send({
@@ -99,7 +99,7 @@ export async function resolveThroughRegistry(
     uri: "workspace resolution",
     ...(signal ? { signal } : {}),
   });
-  const body = judgeAnswer(answer, { method: "GET", uri: "workspace resolution", workspace, role: undefined, warn, mask: (text) => text });
+  const body = judgeAnswer(answer, { method: "GET", uri: "workspace resolution", workspace, role: undefined, debug, mask: (text) => text });
   const result = body.result as { hostname?: unknown; port?: unknown } | undefined;
   if (!result || typeof result.hostname !== "string" || !result.hostname) {
     throw new AccsynProtocolError(

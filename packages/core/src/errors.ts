@@ -51,7 +51,7 @@ export interface AccsynApiErrorOptions extends AccsynErrorOptions {
   uri?: string;
   /** HTTP status when it was not 2xx. */
   status?: number;
-  /** The backend's raw `message` key (when `message_hr` was shown instead). */
+  /** The backend's raw `message` key (when `message_hr` was shown instead), or its `exception` text for admin and support users. */
   backendMessage?: string;
 }
 
@@ -62,7 +62,7 @@ export class AccsynApiError extends AccsynError {
   readonly uri: string | undefined;
   /** HTTP status, when it was not 2xx. */
   readonly status: number | undefined;
-  /** The backend's raw `message` key. */
+  /** The backend's raw `message` key, or its `exception` text for admin and support users. */
   readonly backendMessage: string | undefined;
 
   constructor(message: string, options: AccsynApiErrorOptions = {}) {
@@ -71,15 +71,6 @@ export class AccsynApiError extends AccsynError {
     this.status = options.status;
     this.backendMessage = options.backendMessage;
   }
-}
-
-/**
- * Something the call needs does not exist: a user or share given by code, an ACL to revoke. The
- * SDK found out itself (a look-up answered nothing); an HTTP 404 of the backend stays an
- * {@link AccsynApiError} with `status` 404.
- */
-export class AccsynNotFoundError extends AccsynApiError {
-  override readonly code: string = "ACCSYN_NOT_FOUND";
 }
 
 /** A job reached a failing status (`failed`, `aborted`, …) while the SDK waited for it. */
@@ -98,6 +89,48 @@ export class AccsynJobError extends AccsynApiError {
 
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), jobId: this.jobId, jobStatus: this.jobStatus };
+  }
+}
+
+/**
+ * The entity a call needs does not exist (e.g. `waitFor` on an id the workspace does not know, a
+ * user or share given by a code nobody has, an ACL to revoke). An {@link AccsynApiError}, so code
+ * catching those keeps working.
+ */
+export class AccsynNotFoundError extends AccsynApiError {
+  override readonly code: string = "ACCSYN_NOT_FOUND";
+  /** The entity type asked for. */
+  readonly entityType: string;
+  /** The id that was not found. */
+  readonly entityId: string;
+
+  constructor(message: string, options: AccsynApiErrorOptions & { entityType: string; entityId: string }) {
+    super(message, options);
+    this.entityType = options.entityType;
+    this.entityId = options.entityId;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), entityType: this.entityType, entityId: this.entityId };
+  }
+}
+
+/**
+ * The service refused the call for going over its rate limit (HTTP 429), and the SDK's retries
+ * (`rateLimitRetries`) were used up. Nothing was done; the call can be sent again later.
+ */
+export class AccsynRateLimitError extends AccsynApiError {
+  override readonly code: string = "ACCSYN_RATE_LIMIT";
+  /** How long the service asked to wait (its `Retry-After`), in ms, when it said. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(message: string, options: AccsynApiErrorOptions & { retryAfterMs?: number | undefined }) {
+    super(message, options);
+    this.retryAfterMs = options.retryAfterMs;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
   }
 }
 

@@ -4,7 +4,8 @@
  */
 export { Session, DOCUMENTATION_URL, type LoginInfo } from "./session.js";
 export type { SessionOptions, CallOptions } from "./options.js";
-export { DEFAULT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_REGISTRY } from "./options.js";
+export { DEFAULT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_REGISTRY, DEFAULT_RATE_LIMIT_RETRIES } from "./options.js";
+export { RateLimiter, type RateLimit } from "./rate-limiter.js";
 export type { Answer } from "./answer.js";
 export type { EventPayload } from "./event.js";
 export type { HttpMethod } from "./transport.js";
@@ -17,8 +18,9 @@ export {
   AccsynError,
   AccsynValidationError,
   AccsynApiError,
-  AccsynNotFoundError,
   AccsynJobError,
+  AccsynNotFoundError,
+  AccsynRateLimitError,
   AccsynNetworkError,
   AccsynAbortError,
   AccsynProtocolError,

@@ -3,7 +3,8 @@
  * too. Every line passes through the session's {@link SecretMasker}.
  */
 import { appendFileSync } from "node:fs";
-import type { SecretMasker } from "./redact.js";
+import { inspect, type InspectOptionsStylized } from "node:util";
+import { maskedView, type SecretMasker } from "./redact.js";
 
 /** Severity of a log line. */
 export type LogLevel = "debug" | "info" | "warn" | "error";
@@ -32,22 +33,40 @@ export interface LogOptions {
   logger?: Logger;
 }
 
-/** The session's logger: levels, masking and the optional log file. */
+/**
+ * The session's logger: levels, masking and the optional log file. It keeps only the log options
+ * (never the session options, which may hold the API key), in `#private` fields.
+ */
 export class SessionLog {
+  /** Whether requests and answers are logged. */
   readonly verbose: boolean;
+  /** Whether verbose JSON is indented. */
   readonly prettyJson: boolean;
+  readonly #logger: Logger | undefined;
+  readonly #logFile: string | undefined;
+  readonly #masker: SecretMasker;
 
-  constructor(
-    private readonly options: LogOptions,
-    private readonly masker: SecretMasker,
-  ) {
+  constructor(options: LogOptions, masker: SecretMasker) {
     this.verbose = options.verbose ?? false;
     this.prettyJson = options.prettyJson ?? false;
+    this.#logger = options.logger;
+    this.#logFile = options.logFile;
+    this.#masker = masker;
   }
 
   /** The logger given in the options, if any. */
   get customLogger(): Logger | undefined {
-    return this.options.logger;
+    return this.#logger;
+  }
+
+  /** Shows the log settings, never the masker's secrets. */
+  [inspect.custom](depth: number, options: InspectOptionsStylized): string {
+    return maskedView("SessionLog", this.toJSON(), depth, options);
+  }
+
+  /** The JSON form: the log settings. */
+  toJSON(): Record<string, unknown> {
+    return { verbose: this.verbose, prettyJson: this.prettyJson, logFile: this.#logFile, logger: this.#logger ? "custom" : undefined };
   }
 
   /** Logs a debug line; written only in verbose mode. */
@@ -75,8 +94,9 @@ export class SessionLog {
   }
 
   private write(level: LogLevel, message: string): void {
-    const line = this.masker.mask(message);
-    const { logger, logFile } = this.options;
+    const line = this.#masker.mask(message);
+    const logger = this.#logger;
+    const logFile = this.#logFile;
     if (logger) {
       logger[level]?.(line);
       return;

@@ -34,7 +34,25 @@ export interface SessionOptions extends LogOptions {
   retries?: number;
   /** First retry delay in ms, doubled on each retry (default 200). */
   retryDelayMs?: number;
-  /** Environment to read instead of `process.env` (tests, multi-tenant tools). */
+  /**
+   * How many times a call refused with HTTP 429 (too many requests) is sent again, after the
+   * answer's `Retry-After` (default 5). Any method: a 429 proves nothing was done. 0 turns it off.
+   */
+  rateLimitRetries?: number;
+  /**
+   * Keep this session under a request rate (a token bucket, every attempt counted) instead of
+   * meeting the service's limit: it allows 30 requests/s sustained, bursts of 60. Off by default.
+   */
+  maxRequestsPerSecond?: number;
+  /** Requests that may start at once under `maxRequestsPerSecond` (default: `maxRequestsPerSecond`). */
+  maxBurst?: number;
+  /** Most connections open at once to the backend (default: no cap; the service allows 100 per IP address). */
+  maxSockets?: number;
+  /**
+   * The environment to read instead of `process.env` (tests, multi-tenant tools). When given, it is
+   * the only environment the session reads: credentials, `ACCSYN_*`, `AS_DEV`, and the proxy
+   * variables `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY`/`NO_PROXY`.
+   */
   env?: Record<string, string | undefined>;
 }
 
@@ -50,3 +68,5 @@ export const DEFAULT_TIMEOUT_MS = 120_000;
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 /** Default registry that resolves workspaces to hosts. */
 export const DEFAULT_REGISTRY = "https://master.accsyn.com";
+/** Default retries of a call refused with HTTP 429. */
+export const DEFAULT_RATE_LIMIT_RETRIES = 5;

@@ -4,6 +4,7 @@
 import http from "node:http";
 import https from "node:https";
 import { AccsynValidationError } from "./errors.js";
+import { hasProxyVariables, proxyForUrl, type Environment } from "./proxy-env.js";
 
 /** A parsed `proxy` / `ACCSYN_PROXY` value. */
 export type ProxySetting =
@@ -50,6 +51,10 @@ export function parseProxy(value: string): ProxySetting {
 /** TLS and proxy settings for {@link createAgents}. */
 export interface AgentOptions {
   proxy: ProxySetting | undefined;
+  /** Where `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY`/`NO_PROXY` are read: the session's environment. */
+  env: Environment;
+  /** Most sockets open at once per host (default: no cap). */
+  maxSockets?: number | undefined;
   /** Idle keep-alive sockets are closed after this many ms (below common server keep-alive timeouts). */
   freeSocketTimeoutMs?: number;
 }
@@ -62,26 +67,20 @@ export interface Agents {
   destroy(): void;
 }
 
-/** True when `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY` (any case) is set in the process environment. */
-function hasStandardProxyVariables(): boolean {
-  const env = process.env;
-  return ["HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY"].some((name) => env[name] || env[name.toLowerCase()]);
-}
-
 /**
  * Builds keep-alive agents. A SOCKS setting, or the standard `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY`
- * variables of the process (with `NO_PROXY`), route through `proxy-agent`; otherwise plain pooled
- * sockets. `proxy-agent` (with its PAC, SOCKS and HTTP proxy stack) is loaded only then, which
- * keeps it out of the SDK's start-up time.
+ * variables of the session's environment (with `NO_PROXY`), route through `proxy-agent`;
+ * otherwise plain pooled sockets. `proxy-agent` (with its PAC, SOCKS and HTTP proxy stack) is
+ * loaded only then, which keeps it out of the SDK's start-up time.
  */
-export async function createAgents({ proxy, freeSocketTimeoutMs = 4_000 }: AgentOptions): Promise<Agents> {
-  const pool = { keepAlive: true, timeout: freeSocketTimeoutMs, scheduling: "lifo" as const };
-  if (proxy?.kind === "socks" || hasStandardProxyVariables()) {
+export async function createAgents({ proxy, env, maxSockets, freeSocketTimeoutMs = 4_000 }: AgentOptions): Promise<Agents> {
+  const pool = { keepAlive: true, timeout: freeSocketTimeoutMs, scheduling: "lifo" as const, ...(maxSockets === undefined ? {} : { maxSockets }) };
+  if (proxy?.kind === "socks" || hasProxyVariables(env)) {
     const { ProxyAgent } = await import("proxy-agent");
     const socksUrl = proxy?.kind === "socks" ? proxy.url : undefined;
     const agent = new ProxyAgent({
       ...pool,
-      ...(socksUrl ? { getProxyForUrl: () => socksUrl } : {}),
+      getProxyForUrl: socksUrl ? () => socksUrl : (url: string) => proxyForUrl(url, env),
     });
     return {
       http: agent as unknown as http.Agent,

@@ -1,30 +1,60 @@
 /**
- * Masks secrets (API keys, their base64 forms, Authorization headers) in any text the SDK writes:
- * log lines, error messages and error causes.
+ * Keeping secrets out of every printout: the masker hides API keys (and their base64 forms and
+ * Authorization headers) in any text the SDK writes, and {@link maskedView} gives objects that
+ * hold secrets a `util.inspect` / `JSON.stringify` form that shows only what is safe.
+ *
+ * Secrets live in `#private` fields only: `util.inspect` (any depth, `showHidden`),
+ * `JSON.stringify` and `structuredClone` never see those.
  */
+import { inspect, type InspectOptionsStylized } from "node:util";
 
-const MASK = "***";
+/** What stands in for a secret in every printout. */
+export const MASK = "***";
 
 /** A set of secret strings and a function that hides them in text. */
 export class SecretMasker {
-  private readonly secrets = new Set<string>();
+  readonly #secrets = new Set<string>();
 
   /** Registers a secret; its base64 and base64url forms are masked too. Short values are ignored. */
   add(secret: string | undefined): void {
     if (!secret || secret.length < 4) return;
-    this.secrets.add(secret);
+    this.#secrets.add(secret);
     const b64 = Buffer.from(secret, "utf8").toString("base64");
-    this.secrets.add(b64);
-    this.secrets.add(b64.replace(/=+$/, ""));
-    this.secrets.add(encodeURIComponent(secret));
+    this.#secrets.add(b64);
+    this.#secrets.add(b64.replace(/=+$/, ""));
+    this.#secrets.add(encodeURIComponent(secret));
   }
 
   /** Returns `text` with every registered secret replaced by `***`. */
   mask(text: string): string {
     let out = text;
-    for (const secret of this.secrets) {
+    for (const secret of this.#secrets) {
       if (out.includes(secret)) out = out.split(secret).join(MASK);
     }
     return out.replace(/(authorization["']?\s*[:=]\s*["']?)(basic|bearer)\s+[^"',\s}]+/gi, `$1$2 ${MASK}`);
   }
+
+  /** Shows how many secrets are held, never which. */
+  [inspect.custom](): string {
+    return `SecretMasker { secrets: ${MASK} (${this.#secrets.size}) }`;
+  }
+
+  /** The JSON form: the count of secrets only. */
+  toJSON(): Record<string, unknown> {
+    return { secrets: MASK, count: this.#secrets.size };
+  }
+}
+
+/**
+ * The `util.inspect` text of an object that holds secrets: its class name and the safe fields
+ * `visible` returns (secret fields appear as `***`).
+ */
+export function maskedView(
+  name: string,
+  visible: Record<string, unknown>,
+  depth: number,
+  options: InspectOptionsStylized,
+): string {
+  if (depth < 0) return options.stylize(`[${name}]`, "special");
+  return `${name} ${inspect(visible, { ...options, depth: options.depth === null ? null : depth })}`;
 }

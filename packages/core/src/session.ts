@@ -4,6 +4,7 @@
  * concurrent first calls share that login.
  */
 import { hostname as osHostname } from "node:os";
+import { inspect, type InspectOptionsStylized } from "node:util";
 import { judgeAnswer, type Answer } from "./answer.js";
 import { dump as dumpValue } from "./codec.js";
 import { resolveCredentials, type Credentials } from "./credentials.js";
@@ -11,16 +12,11 @@ import { endpointSettings, resolveThroughRegistry, staticEndpoint, type Endpoint
 import { AccsynError, AccsynProtocolError, AccsynValidationError } from "./errors.js";
 import { buildEvent, encodeEvent, type EventPayload } from "./event.js";
 import { SessionLog, staticWarnOnce, warnDeprecated, type Logger } from "./log.js";
-import {
-  DEFAULT_CONNECT_TIMEOUT_MS,
-  DEFAULT_REGISTRY,
-  DEFAULT_TIMEOUT_MS,
-  type CallOptions,
-  type SessionOptions,
-} from "./options.js";
+import { DEFAULT_REGISTRY, type CallOptions, type SessionOptions } from "./options.js";
 import type { Constructor, PluginMethods, SessionPlugin } from "./plugin.js";
 import { createAgents, parseProxy, type ProxySetting } from "./proxy.js";
-import { SecretMasker } from "./redact.js";
+import { MASK, maskedView, SecretMasker } from "./redact.js";
+import { resolveSettings, type SessionSettings } from "./session-settings.js";
 import { Transport, type HttpMethod } from "./transport.js";
 import { VERSION } from "./version.js";
 
@@ -54,6 +50,7 @@ export class Session {
   readonly #credentials: Credentials;
   readonly #masker = new SecretMasker();
   readonly #proxy: ProxySetting | undefined;
+  readonly #settings: SessionSettings;
   #transport: Transport | undefined;
   #endpoint: Endpoint | undefined;
   #login: Promise<LoginInfo> | undefined;
@@ -75,8 +72,9 @@ export class Session {
     }
     this.workspace = this.#credentials.workspace;
     this.username = this.#credentials.username;
-    this.timeoutMs = positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, "timeoutMs");
-    this.connectTimeoutMs = positive(options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS, "connectTimeoutMs");
+    this.#settings = resolveSettings(options);
+    this.timeoutMs = this.#settings.timeoutMs;
+    this.connectTimeoutMs = this.#settings.connectTimeoutMs;
     this.#proxy = this.#credentials.proxy ? parseProxy(this.#credentials.proxy) : undefined;
     for (const plugin of (this.constructor as typeof Session).plugins) {
       const methods = plugin(this);
@@ -167,10 +165,24 @@ export class Session {
         this.log.debug(`← ${answer.status} ${uri} in ${Math.round(performance.now() - started)} ms ${answer.text.slice(0, 10_000)}`);
       }
       const context = { method, uri, workspace: this.workspace, role: this.role, allowList };
-      return judgeAnswer(answer, { ...context, warn: (m) => this.log.warn(m), mask: (t) => this.#masker.mask(t) });
+      return judgeAnswer(answer, { ...context, debug: (m) => this.log.debug(m), mask: (t) => this.#masker.mask(t) });
     } catch (error) {
       throw this.#remember(error);
     }
+  }
+
+  /**
+   * What `console.log(session)` and `util.inspect` show: user, workspace, endpoint and role; the
+   * API key is `***` (it lives only in `#private` fields, which no inspection reaches).
+   */
+  [inspect.custom](depth: number, options: InspectOptionsStylized): string {
+    return maskedView(this.constructor.name || "Session", this.toJSON(), depth, options);
+  }
+
+  /** The JSON form of the session: user and workspace, the key masked. */
+  toJSON(): Record<string, unknown> {
+    const endpoint = this.#endpoint ? `${this.#endpoint.protocol}://${this.#endpoint.host}:${this.#endpoint.port}` : undefined;
+    return { workspace: this.workspace, username: this.username, apiKey: MASK, endpoint, role: this.role };
   }
 
   /** The message of the last failed call, or `null`. */
@@ -227,17 +239,20 @@ export class Session {
     return { ...this.#fixedHeaders };
   }
 
-  async #newTransport(baseUrl: string, host: string, port: number): Promise<Transport> {
+  async #newTransport(baseUrl: string, host: string, port: number, isRegistry = false): Promise<Transport> {
     const options = this.#options;
+    const settings = this.#settings;
     return Transport.open({
       baseUrl,
       host,
       port,
       timeoutMs: this.timeoutMs,
       connectTimeoutMs: this.connectTimeoutMs,
-      retries: options.retries ?? 2,
-      retryDelayMs: options.retryDelayMs ?? 200,
-      agents: await createAgents({ proxy: this.#proxy }),
+      retries: settings.retries,
+      rateLimitRetries: settings.rateLimitRetries,
+      retryDelayMs: settings.retryDelayMs,
+      limiter: isRegistry ? undefined : settings.limiter,
+      agents: await createAgents({ proxy: this.#proxy, env: this.#credentials.env, maxSockets: settings.maxSockets }),
       rejectUnauthorized: !options.insecureTls,
       ca: options.ca,
       masker: this.#masker,
@@ -252,9 +267,9 @@ export class Session {
     if (known) return known;
     const registryUrl = new URL(options.registry ?? DEFAULT_REGISTRY);
     const registryPort = Number(registryUrl.port) || (registryUrl.protocol === "http:" ? 80 : 443);
-    const registry = await this.#newTransport(`${registryUrl.origin}/api/v3`, registryUrl.hostname, registryPort);
+    const registry = await this.#newTransport(`${registryUrl.origin}/api/v3`, registryUrl.hostname, registryPort, true);
     try {
-      return await resolveThroughRegistry(registry, this.workspace, Session.device(), port, protocol ?? "https", (m) => this.log.warn(m), signal);
+      return await resolveThroughRegistry(registry, this.workspace, Session.device(), port, protocol ?? "https", (m) => this.log.debug(m), signal);
     } finally {
       registry.close();
     }
@@ -273,7 +288,7 @@ export class Session {
       ...(signal ? { signal } : {}),
     });
     this.log.debug(`← ${answer.status} /api/login ${answer.text.slice(0, 2_000)}`);
-    const body = judgeAnswer(answer, { method: "PUT", uri: "/api/login", workspace: this.workspace, role: undefined, warn: (m) => this.log.warn(m), mask: (t) => this.#masker.mask(t) });
+    const body = judgeAnswer(answer, { method: "PUT", uri: "/api/login", workspace: this.workspace, role: undefined, debug: (m) => this.log.debug(m), mask: (t) => this.#masker.mask(t) });
     const result = body.result as { role?: unknown; id?: unknown; session_id?: unknown } | undefined;
     if (!result || typeof result !== "object") {
       throw new AccsynProtocolError("The accsyn backend answered the login without a result. Check that hostname/port point at an accsyn backend.", { uri: "/api/login" });
@@ -286,12 +301,4 @@ export class Session {
     if (AccsynError.isInstance(error)) this.#lastMessage = error.message;
     return error;
   }
-}
-
-function positive(value: number | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new AccsynValidationError(`Invalid ${name} ${String(value)}: use a positive number of milliseconds.`);
-  }
-  return value;
 }

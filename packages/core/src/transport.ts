@@ -1,14 +1,17 @@
 /**
  * The HTTP layer: one got instance per session with keep-alive agents, separate connect and
- * response timeouts, TLS verification, retries for GET only, and cancellation. Every failure
- * below HTTP becomes an {@link AccsynNetworkError} that names host, port and what to check, and
- * holds no secret.
+ * response timeouts, TLS verification, retries (see `retry-policy.ts`), an optional rate limiter,
+ * and cancellation. Every failure below HTTP becomes an {@link AccsynNetworkError} that names
+ * host, port and what to check, and holds no secret.
  */
 import { isAscii } from "node:buffer";
+import { inspect, type InspectOptionsStylized } from "node:util";
 import type { Got, Request as GotRequest, RequestError, Response } from "got";
 import { AccsynAbortError, AccsynNetworkError, AccsynProtocolError } from "./errors.js";
 import type { Agents } from "./proxy.js";
-import type { SecretMasker } from "./redact.js";
+import type { RateLimiter } from "./rate-limiter.js";
+import { maskedView, type SecretMasker } from "./redact.js";
+import { parseRetryAfter, RATE_LIMIT_STATUS, retryDelay, RETRY_ERRORS, RETRY_STATUS } from "./retry-policy.js";
 
 /** HTTP methods the protocol uses. */
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
@@ -22,7 +25,11 @@ export interface TransportConfig {
   timeoutMs: number;
   connectTimeoutMs: number;
   retries: number;
+  /** Retries of a call refused with 429 (any method: a 429 proves nothing was done). */
+  rateLimitRetries: number;
   retryDelayMs: number;
+  /** Paces every attempt (retries included), when set. */
+  limiter?: RateLimiter | undefined;
   agents: Agents;
   rejectUnauthorized: boolean;
   ca: string | Buffer | Array<string | Buffer> | undefined;
@@ -46,10 +53,9 @@ export interface HttpAnswer {
   status: number;
   text: string;
   url: string;
+  /** The answer's `Retry-After` in ms, when it named one. */
+  retryAfterMs?: number;
 }
-
-const RETRY_STATUS = [502, 503, 504];
-const RETRY_ERRORS = ["ECONNRESET", "ECONNREFUSED", "EPIPE", "ENOTFOUND", "ENETUNREACH", "EAI_AGAIN", "ETIMEDOUT"];
 
 /** The got module. */
 type GotModule = typeof import("got");
@@ -65,21 +71,22 @@ function loadGot(): Promise<GotModule> {
   return gotModule;
 }
 
-/** Sends HTTP requests for one session. */
+/** Sends HTTP requests for one session. Its configuration (and the masker) is `#private`. */
 export class Transport {
-  private readonly client: Got;
+  readonly #client: Got;
+  readonly #config: TransportConfig;
+  readonly #got: GotModule;
 
   /** Opens a transport (loading got on first use). */
   static async open(config: TransportConfig): Promise<Transport> {
     return new Transport(config, await loadGot());
   }
 
-  private constructor(
-    private readonly config: TransportConfig,
-    private readonly got: GotModule,
-  ) {
-    const { retries, retryDelayMs } = config;
-    this.client = got.default.extend({
+  private constructor(config: TransportConfig, got: GotModule) {
+    this.#config = config;
+    this.#got = got;
+    const { retries, rateLimitRetries, retryDelayMs } = config;
+    this.#client = got.default.extend({
       prefixUrl: `${config.baseUrl}/`,
       // in got's stream API an HTTP error status is what triggers its retries; exchange() turns
       // the error back into the answer it carries
@@ -94,12 +101,15 @@ export class Transport {
         response: config.timeoutMs,
       },
       retry: {
-        limit: retries,
-        methods: ["GET"],
-        statusCodes: RETRY_STATUS,
+        limit: Math.max(retries, rateLimitRetries),
+        methods: ["GET", "POST", "PUT", "DELETE"],
+        statusCodes: [RATE_LIMIT_STATUS, ...RETRY_STATUS],
         errorCodes: RETRY_ERRORS,
-        calculateDelay: ({ computedValue, attemptCount }) =>
-          computedValue === 0 ? 0 : Math.min(retryDelayMs * 2 ** (attemptCount - 1), 5_000) + Math.random() * 50,
+        calculateDelay: ({ attemptCount, error, retryAfter }) =>
+          retryDelay(
+            { retries, rateLimitRetries, retryDelayMs },
+            { attemptCount, method: error.options.method, status: error.response?.statusCode, code: error.code, retryAfterMs: retryAfter },
+          ),
       },
       headers: { "user-agent": undefined, "accept-encoding": "gzip, deflate, br" },
     });
@@ -107,7 +117,7 @@ export class Transport {
 
   /** Sends one request; resolves with any HTTP status, rejects only below HTTP. */
   async send(request: HttpRequest): Promise<HttpAnswer> {
-    const { config } = this;
+    const config = this.#config;
     if (request.signal?.aborted) throw this.abortError(request);
     // What AbortSignal.timeout does, but cleared when the call ends: no timer (and weak reference)
     // left pending for the whole budget after every call.
@@ -132,6 +142,7 @@ export class Transport {
    */
   private exchange(request: HttpRequest, signal: AbortSignal): Promise<HttpAnswer> {
     const { method, body } = request;
+    const { limiter } = this.#config;
     return new Promise<HttpAnswer>((resolve, reject) => {
       const follow = (stream: GotRequest): void => {
         const chunks: Buffer[] = [];
@@ -145,24 +156,40 @@ export class Transport {
           resolve({ status: response.statusCode, text: bodyText(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)), url: response.url });
         });
         stream.once("error", (error: Error) => {
-          if (error instanceof this.got.HTTPError) resolve(answerOf(error.response));
+          if (error instanceof this.#got.HTTPError) resolve(answerOf(error.response));
           else reject(error);
         });
-        stream.once("retry", (_attempt: number, _error: RequestError, next: () => GotRequest) => follow(next()));
+        stream.once("retry", (_attempt: number, _error: RequestError, next: () => GotRequest) => start(next));
         // a request without a body that may have one (DELETE) waits for the end of its upload
         if (body === undefined && method !== "GET") stream.end();
       };
-      follow(this.client.stream(request.path, { method, headers: request.headers, ...(body === undefined ? {} : { body }), signal }));
+      // every attempt, retries included, waits for its turn under the rate limit (when one is set)
+      const start = (open: () => GotRequest): void => {
+        if (!limiter) return follow(open());
+        limiter.acquire(signal).then(() => follow(open()), reject);
+      };
+      start(() => this.#client.stream(request.path, { method, headers: request.headers, ...(body === undefined ? {} : { body }), signal }));
     });
   }
 
   /** Closes pooled sockets so the process can exit. */
   close(): void {
-    this.config.agents.destroy();
+    this.#config.agents.destroy();
+  }
+
+  /** Shows where the transport connects; never headers, keys or the masker's secrets. */
+  [inspect.custom](depth: number, options: InspectOptionsStylized): string {
+    return maskedView("Transport", this.toJSON(), depth, options);
+  }
+
+  /** The JSON form: the base URL and the retry and rate-limit figures. */
+  toJSON(): Record<string, unknown> {
+    const { baseUrl, retries, rateLimitRetries, limiter } = this.#config;
+    return { baseUrl, retries, rateLimitRetries, maxRequestsPerSecond: limiter?.requestsPerSecond, maxBurst: limiter?.burst };
   }
 
   private abortError(request: HttpRequest): AccsynAbortError {
-    const { host, port } = this.config;
+    const { host, port } = this.#config;
     return new AccsynAbortError(`The call to ${request.uri} was aborted.`, {
       networkCode: "ABORTED",
       host,
@@ -172,7 +199,7 @@ export class Transport {
   }
 
   private networkError(error: unknown, request: HttpRequest, budgetExceeded: boolean): AccsynNetworkError | AccsynProtocolError {
-    const { host, port, masker } = this.config;
+    const { host, port, masker } = this.#config;
     const raw = error as RequestError & { code?: unknown };
     const code = budgetExceeded ? "ETIMEDOUT" : typeof raw?.code === "string" ? raw.code : "ERR_NETWORK";
     const where = `${host}:${port}`;
@@ -184,7 +211,7 @@ export class Transport {
         { uri: request.uri, cause },
       );
     }
-    const advice = adviceFor(code, host, port, this.config);
+    const advice = adviceFor(code, host, port, this.#config);
     return new AccsynNetworkError(`Could not complete ${request.method} ${request.uri} at ${where} (${code}): ${advice}`, {
       networkCode: code,
       host,
@@ -206,7 +233,8 @@ function bodyText(body: Buffer): string {
 /** The answer an HTTP error status carries (got reads its body before it reports the error). */
 function answerOf(response: Response): HttpAnswer {
   const raw = response.rawBody;
-  return { status: response.statusCode, text: raw ? bodyText(raw) : "", url: response.url };
+  const retryAfterMs = parseRetryAfter(response.headers["retry-after"]);
+  return { status: response.statusCode, text: raw ? bodyText(raw) : "", url: response.url, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
 }
 
 function adviceFor(code: string, host: string, port: number, config: TransportConfig): string {

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import http from "node:http";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
-import { createProxy } from "proxy";
 import { AccsynAbortError, AccsynApiError, AccsynNetworkError, Session } from "@accsyn/core";
 import { sessionOptions, startTestServer, type TestServer } from "../../../tests/support/test-server.js";
 import { testCertificate } from "../../../tests/support/tls.js";
@@ -171,26 +169,6 @@ describe("proxies", () => {
     const { options } = sessionOptions(s, { protocol: "https", ca: tls.cert, proxy: `socks5:127.0.0.1:${socks.port}` });
     await expect(session(options).request("GET", "job/find")).resolves.toEqual({ result: "via socks" });
     expect(socks.connections).toContain(`127.0.0.1:${s.port}`);
-  });
-
-  it("carries traffic through an HTTP CONNECT proxy named by HTTPS_PROXY", async () => {
-    const tls = await testCertificate();
-    const s = await server((req) => (req.path === "/api/v3/event" ? { body: { result: "via connect" } } : undefined), tls);
-    const proxy = createProxy(http.createServer());
-    const tunnels: string[] = [];
-    proxy.on("connect", (req: http.IncomingMessage) => tunnels.push(req.url ?? ""));
-    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
-    cleanups.push(() => new Promise<void>((resolve) => (proxy.closeAllConnections(), proxy.close(() => resolve()))));
-    const previous = process.env.HTTPS_PROXY;
-    process.env.HTTPS_PROXY = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-    try {
-      const { options } = sessionOptions(s, { protocol: "https", ca: tls.cert });
-      await expect(session(options).request("GET", "job/find")).resolves.toEqual({ result: "via connect" });
-    } finally {
-      if (previous === undefined) delete process.env.HTTPS_PROXY;
-      else process.env.HTTPS_PROXY = previous;
-    }
-    expect(tunnels).toContain(`127.0.0.1:${s.port}`);
   });
 
   it("talks plain HTTP to an accsyn proxy daemon in place of the backend", async () => {

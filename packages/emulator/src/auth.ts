@@ -18,10 +18,11 @@ function decodeB64(text: string): string {
   return Buffer.from(text, "base64").toString("utf8");
 }
 
+/** The store scope that keeps session ids (session id → user id), so sessions outlive a restart like the real backend's. */
+const SESSIONS = "_session:";
+
 /** Checks credentials and sessions against the users of the workspace. */
 export class Auth {
-  private readonly sessions = new Map<string, string>();
-
   constructor(
     private readonly store: Store,
     private readonly workspaceCode: () => string,
@@ -47,13 +48,13 @@ export class Auth {
   /** Opens a session for a caller and answers its id. */
   login(caller: Caller): string {
     const id = randomBytes(12).toString("hex");
-    this.sessions.set(id, caller.user.id);
+    this.store.setSetting(SESSIONS, id, caller.user.id);
     return id;
   }
 
   /** Throws HTTP 401 unless `session` is a live session of the caller. */
   checkSession(caller: Caller, session: unknown): void {
-    if (typeof session !== "string" || this.sessions.get(session) !== caller.user.id)
+    if (typeof session !== "string" || this.store.scope(SESSIONS).get(session) !== caller.user.id)
       throw new ApiError(401, "Invalid or expired session, please log in again");
   }
 }

@@ -2,17 +2,22 @@
 import { parseArgs } from "node:util";
 import { startEmulator } from "./emulator.js";
 
-const HELP = `Usage: accsyn-emulator [--port 8181] [--host 127.0.0.1] [--seed FILE] [--data DIR] [--tls-cert FILE --tls-key FILE] [--rate BYTES_PER_SECOND] [--log]
+const HELP = `Usage: accsyn-emulator [--port 8181] [--host 127.0.0.1] [--seed FILE] [--data DIR] [--tls-cert FILE --tls-key FILE] [--rate BYTES_PER_SECOND] [--pickup-delay MS] [--rate-limit [--rate-limit-rps N] [--rate-limit-burst N] [--rate-limit-connections N]] [--log]
 
 A local accsyn-compatible backend. Port 0 picks a free port. Without --data, state lives in memory.
---rate sets how fast simulated transfers copy (bytes per second per job, 0 = instant; default 52428800).`;
+--rate sets how fast simulated transfers copy (bytes per second per job, 0 = instant; default 52428800).
+--pickup-delay sets how long a job stays 'waiting' before a client picks it up (milliseconds, default 1000).
+--rate-limit enforces the service's API limits per client IP (30 requests/s, bursts of 60, 100 connections;
+each figure can be changed), answering 429 with Retry-After. Off by default.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: "string", default: "8181" }, host: { type: "string", default: "127.0.0.1" }, seed: { type: "string" },
       data: { type: "string" }, "tls-cert": { type: "string" }, "tls-key": { type: "string" }, log: { type: "boolean", default: false },
-      rate: { type: "string" }, help: { type: "boolean", short: "h", default: false },
+      rate: { type: "string" }, "pickup-delay": { type: "string" }, help: { type: "boolean", short: "h", default: false },
+      "rate-limit": { type: "boolean", default: false }, "rate-limit-rps": { type: "string" },
+      "rate-limit-burst": { type: "string" }, "rate-limit-connections": { type: "string" },
     },
   });
   if (values.help) {
@@ -23,10 +28,22 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid --port '${values.port}'`);
   const rate = values.rate === undefined ? undefined : Number(values.rate);
   if (rate !== undefined && !(Number.isFinite(rate) && rate >= 0)) throw new Error(`Invalid --rate '${values.rate}'`);
+  const pickupMs = values["pickup-delay"] === undefined ? undefined : Number(values["pickup-delay"]);
+  if (pickupMs !== undefined && !(Number.isFinite(pickupMs) && pickupMs >= 0)) throw new Error(`Invalid --pickup-delay '${values["pickup-delay"]}' (milliseconds, 0 or more)`);
   if (!!values["tls-cert"] !== !!values["tls-key"]) throw new Error("--tls-cert and --tls-key go together");
+  const figure = (name: "rate-limit-rps" | "rate-limit-burst" | "rate-limit-connections"): number | undefined => {
+    const raw = values[name];
+    if (raw === undefined) return undefined;
+    if (!values["rate-limit"]) throw new Error(`--${name} goes with --rate-limit`);
+    const n = Number(raw);
+    if (!(Number.isFinite(n) && n > 0)) throw new Error(`Invalid --${name} '${raw}'`);
+    return n;
+  };
+  const limits = { requestsPerSecond: figure("rate-limit-rps"), burst: figure("rate-limit-burst"), maxConnections: figure("rate-limit-connections") };
+  const rateLimit = values["rate-limit"] ? Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined)) : undefined;
   const emu = await startEmulator({
     port, host: values.host, seed: values.seed, dataDir: values.data, log: values.log,
-    jobs: rate === undefined ? undefined : { rate },
+    jobs: rate === undefined && pickupMs === undefined ? undefined : { rate, pickupMs }, rateLimit,
     tls: values["tls-cert"] && values["tls-key"] ? { cert: values["tls-cert"], key: values["tls-key"] } : undefined,
   });
   process.stdout.write(`accsyn emulator listening on ${emu.url} (workspace '${emu.workspace}')\n`);

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { EmulatorState } from "./handlers/index.js";
 import { MAX_BODY_BYTES } from "./protocol.js";
 import { applySeed, DEMO_SEED, readSeed, type Seed } from "./seed.js";
+import { RateLimitGuard, type RateLimitFigures } from "./rate-limit.js";
 import { createHandler } from "./server.js";
 import { Store } from "./store/store.js";
 import { JobRunner, type RunnerOptions } from "./jobs/runner.js";
@@ -30,6 +31,12 @@ export interface EmulatorOptions {
    * jobs created without a status; `run: false` freezes every job in its status (no runner).
    */
   jobs?: RunnerOptions & { autoStart?: boolean; run?: boolean };
+  /**
+   * Enforce the service's API limits per client IP address, answering 429 with `Retry-After`:
+   * `true` for the service's figures (30 requests/s, bursts of 60, 100 connections), or your own
+   * figures. Off by default.
+   */
+  rateLimit?: boolean | Partial<RateLimitFigures>;
 }
 
 /** A user of the running emulator's workspace with the key to log in with. */
@@ -109,12 +116,14 @@ async function serve(options: EmulatorOptions, store: Store, baseDir: string, te
   if (runner) onRunner(runner);
   const log = options.log === true ? (l: string) => process.stderr.write(`[accsyn-emulator] ${l}\n`) : options.log || undefined;
   let port = options.port ?? 8181;
-  const handler = createHandler({ state, address: () => ({ hostname: host, port }), log });
+  const guard = options.rateLimit ? new RateLimitGuard(options.rateLimit === true ? {} : options.rateLimit) : undefined;
+  const handler = createHandler({ state, address: () => ({ hostname: host, port }), log, ...(guard ? { rateLimit: guard } : {}) });
   const serverOpts = { maxHeaderSize: MAX_BODY_BYTES, keepAliveTimeout: 10_000, headersTimeout: 60_000, requestTimeout: 300_000 };
   const server: Server = options.tls
     ? createHttps({ ...serverOpts, cert: pem(options.tls.cert), key: pem(options.tls.key) }, handler)
     : createHttp(serverOpts, handler);
   server.keepAliveTimeout = 10_000;
+  if (guard) server.on("connection", guard.onConnection);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());

@@ -7,6 +7,9 @@ export type { EmulatorOptions, EmulatorUser, RunningEmulator } from "./emulator.
 export { DEMO_SEED } from "./seed.js";
 export type { Seed, SeedAcl, SeedClient, SeedJob, SeedQueue, SeedSetting, SeedShare, SeedSite, SeedUser, SeedVolume } from "./seed.js";
 export { MAX_BODY_BYTES } from "./protocol.js";
+export { LIMITS } from "./limits.js";
+export type { LimitName } from "./limits.js";
+export { SERVICE_RATE_LIMIT, type RateLimitFigures } from "./rate-limit.js";
 export type { RunnerOptions } from "./jobs/runner.js";
 export { parseQuery, QuerySyntaxError } from "./query/index.js";
 export type { QueryNode, Op } from "./query/index.js";

@@ -22,7 +22,7 @@ export const ENTITY_TYPES = [
 ];
 
 /** Client type numbers by alias. */
-const CLIENT_ALIASES: Record<string, number> = { app: 0, server: 1, userserver: 2, browser: 3, lane: 4 };
+const CLIENT_ALIASES = new Map<string, number>([["app", 0], ["server", 1], ["userserver", 2], ["browser", 3], ["lane", 4]]);
 /** Human-readable client types. */
 export const CLIENT_TYPE_HR = ["app", "server", "userserver", "browser", "lane", "vpx"];
 
@@ -41,7 +41,7 @@ export function resolveType(name: string): TypeRef | undefined {
   const n = name.toLowerCase();
   if (n === "job") return { kinds: ["transfer"], name: n };
   if (n === "share") return { kinds: ["folder", "volume", "home", "collection"], name: n };
-  const clientType = CLIENT_ALIASES[n];
+  const clientType = CLIENT_ALIASES.get(n);
   if (clientType !== undefined) return { kinds: ["client"], clientType, name: n };
   if ((KINDS as readonly string[]).includes(n)) return { kinds: [n as Kind], name: n };
   return undefined;

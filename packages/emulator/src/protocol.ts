@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gunzipSync } from "node:zlib";
+import { checkJsonKeys, checkJsonText, checkQueryLength, LimitError, LIMITS } from "./limits.js";
 import { ApiError, isObject } from "./util.js";
 
-/** Largest accepted request body (and query string): 64 MiB. Larger bodies answer HTTP 413. */
-export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** Largest accepted request body (and query string, and inflated `gz_data`): {@link LIMITS.bodyBytes}. Larger answer HTTP 413. */
+export const MAX_BODY_BYTES = LIMITS.bodyBytes;
 
 /** A decoded API event (the fields the emulator reads). */
 export interface ApiEvent {
@@ -21,7 +22,7 @@ export function readBody(req: IncomingMessage): Promise<string> {
     const declared = Number(req.headers["content-length"] ?? 0);
     if (declared > MAX_BODY_BYTES) {
       req.resume();
-      reject(new ApiError(413, `Request body too large (limit ${MAX_BODY_BYTES} bytes)`));
+      reject(new LimitError("bodyBytes", `The request body is ${declared} bytes`));
       return;
     }
     const chunks: Buffer[] = [];
@@ -29,7 +30,7 @@ export function readBody(req: IncomingMessage): Promise<string> {
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new ApiError(413, `Request body too large (limit ${MAX_BODY_BYTES} bytes)`));
+        reject(new LimitError("bodyBytes", `The request body is over ${MAX_BODY_BYTES} bytes`));
         req.resume();
         return;
       }
@@ -40,13 +41,17 @@ export function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-/** Parses JSON text, answering HTTP 400 with a message on failure. */
+/** Parses JSON text within the {@link LIMITS} (depth, no `__proto__` key), answering HTTP 400 with a message on failure. */
 export function parseJson(text: string, what: string): unknown {
+  checkJsonText(text, `The JSON in ${what}`);
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (err) {
     throw new ApiError(400, `Malformed JSON in ${what}: ${(err as Error).message}`);
   }
+  checkJsonKeys(value, `The JSON in ${what}`);
+  return value;
 }
 
 /** The raw query string of a URL (everything after the first `?`). */
@@ -71,8 +76,9 @@ export function inflateGzData(gz: unknown): unknown {
   if (typeof gz !== "string") throw new ApiError(400, "gz_data must be a base64 string");
   let text: string;
   try {
-    text = gunzipSync(Buffer.from(gz, "base64")).toString("utf8");
-  } catch {
+    text = gunzipSync(Buffer.from(gz, "base64"), { maxOutputLength: MAX_BODY_BYTES }).toString("utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw new LimitError("bodyBytes", "gz_data inflates to more bytes than allowed");
     throw new ApiError(400, "gz_data is not valid base64 gzip data");
   }
   return parseJson(text, "gz_data");
@@ -87,6 +93,7 @@ export function toEvent(value: unknown): ApiEvent {
     throw new ApiError(400, "The event's 'query' must be a string");
   if (value.id !== undefined && value.id !== null && typeof value.id !== "string")
     throw new ApiError(400, "The event's 'id' must be a string");
+  if (typeof value.query === "string") checkQueryLength(value.query);
   return {
     uri: value.uri,
     session: value.session,
@@ -97,9 +104,17 @@ export function toEvent(value: unknown): ApiEvent {
   };
 }
 
-/** Sends a JSON answer. */
+/** An answer already serialised to JSON text. */
+export class JsonText {
+  constructor(
+    /** The JSON text. */
+    readonly text: string,
+  ) {}
+}
+
+/** Sends a JSON answer (a value, or {@link JsonText}). */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  const text = body instanceof JsonText ? body.text : JSON.stringify(body);
   res.writeHead(status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text) });
   res.end(text);
 }

@@ -132,6 +132,12 @@ export class Access {
       case "engine":
       case "volume":
         return false;
+      case "delivery":
+      case "request":
+      case "stream":
+        // Recipients receive a package, they do not steer it: a standard recipient may not pause, abort or delete a
+        // delivery (reference tests/test_delivery.py, test_pause_temp_delivery_as_standard, test_delete_temp_delivery_as_standard).
+        return employee ? this.canSee(kind, e) : e.user === me;
       default:
         if (SHARE_KINDS.includes(kind) && !employee) return false;
         return this.canSee(kind, e);

@@ -25,7 +25,11 @@ export interface SeedQueue { id?: string; code?: string; name: string; default?:
 /** A site (one has `main: true`; else the main site `hq` is added). */
 export interface SeedSite { id?: string; code: string; name?: string; main?: boolean }
 /** A client: `type` 0 app, 1 server, 2 user server (or those names); `user` an e-mail or id. */
-export interface SeedClient { id?: string; code: string; type: number | "app" | "server" | "userserver"; user?: string; status?: string; roles?: string[]; site?: string; os?: string }
+export interface SeedClient {
+  id?: string; code: string; type: number | "app" | "server" | "userserver"; user?: string; status?: string; roles?: string[]; site?: string; os?: string;
+  /** The local directory standing for the client's disk (default: a sandbox `<data>/clients/<id>/`); "/" = this machine. */
+  disk?: string;
+}
 /** A job with its tasks and recipients. */
 export interface SeedJob {
   id?: string; type?: "transfer" | "compute" | "delivery" | "request" | "stream"; code: string; name?: string; status?: string;
@@ -71,7 +75,7 @@ export function readSeed(file: string): Seed {
   return seed;
 }
 
-const CLIENT_TYPES: Record<string, number> = { app: 0, server: 1, userserver: 2 };
+const CLIENT_TYPES = new Map<string, number>([["app", 0], ["server", 1], ["userserver", 2]]);
 
 /** Loads a seed into an empty store. `volumesDir` holds volumes without an explicit path. */
 export function applySeed(store: Store, seed: Seed, volumesDir: string): void {
@@ -94,10 +98,10 @@ export function applySeed(store: Store, seed: Seed, volumesDir: string): void {
     if (!sites.some((s) => s.main)) sites.unshift({ code: "hq", name: "HQ", main: true });
     for (const s of sites) store.insert("site", { ...base, id: s.id, code: s.code, name: s.name ?? s.code, main: !!s.main, accsyn: false, status: "enabled" });
     for (const c of seed.clients ?? []) {
-      const type = typeof c.type === "number" ? c.type : (CLIENT_TYPES[c.type] ?? 0);
+      const type = typeof c.type === "number" ? c.type : (CLIENT_TYPES.get(c.type) ?? 0);
       store.insert("client", { ...base, id: c.id, code: c.code, type, user: user(c.user), status: c.status ?? "online", roles: c.roles ?? [],
         site: ref(["site"], c.site), os: c.os ?? "linux", version: "3.0.0-emulator", last_checkin: wireDate(), benchmark: null, host_ident: c.code,
-        metrics: {}, parent: null, username: null, wan_ip: "127.0.0.1" });
+        metrics: {}, parent: null, username: null, wan_ip: "127.0.0.1", ...(c.disk ? { _disk: c.disk } : {}) });
     }
     for (const v of seed.volumes ?? []) {
       const path = v.path ?? join(volumesDir, v.code);

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Auth } from "./auth.js";
 import { type Ctx, type EmulatorState, route } from "./handlers/index.js";
-import { type ApiEvent, decodeQueryJson, parseJson, rawQuery, readBody, sendJson, toEvent } from "./protocol.js";
+import { type ApiEvent, decodeQueryJson, JsonText, parseJson, rawQuery, readBody, sendJson, toEvent } from "./protocol.js";
 import { QuerySyntaxError } from "./query/index.js";
+import type { RateLimitGuard } from "./rate-limit.js";
 import { Access } from "./roles.js";
 import { ApiError, isObject, wireDate } from "./util.js";
 
@@ -16,6 +17,8 @@ export interface HandlerOptions {
   address: () => { hostname: string; port: number };
   /** Request log sink, if any. */
   log?: (line: string) => void;
+  /** Refuses requests over the service's API limits with 429 (off when absent). */
+  rateLimit?: RateLimitGuard;
 }
 
 /** Builds the HTTP request handler of an emulator. */
@@ -42,7 +45,11 @@ export function createHandler(opts: HandlerOptions): (req: IncomingMessage, res:
     if (typeof ev.workspace === "string" && ev.workspace.toLowerCase() !== String(state.workspace().code).toLowerCase())
       throw new ApiError(400, `The event is for workspace '${ev.workspace}', not '${String(state.workspace().code)}'`);
     const ctx: Ctx = { state, store: state.store, access: new Access(state.store, caller), event: ev, method };
-    const answer = route(ctx);
+    // All or nothing: the answer is built and serialised inside one transaction, so any throw leaves no trace.
+    const answer = state.store.transaction(() => {
+      const body = route(ctx);
+      return body instanceof Promise ? body : new JsonText(JSON.stringify(body));
+    });
     if (method !== "GET") {
       state.logs.push({ date: wireDate(), user: String(caller.user.code), uri: ev.uri, entitytype: ev.uri.split("/")[0] ?? "", id: ev.id, message: `${method} ${ev.uri}` });
       if (state.logs.length > 10_000) state.logs.splice(0, 1000);
@@ -66,6 +73,15 @@ export function createHandler(opts: HandlerOptions): (req: IncomingMessage, res:
   return (req, res) => {
     const method = (req.method ?? "GET").toUpperCase();
     const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const refusal = opts.rateLimit?.admit(req);
+    if (refusal) {
+      opts.log?.(`${method} ${path} 429 ${refusal.message}`);
+      res.setHeader("Retry-After", String(refusal.retryAfterSeconds));
+      if (refusal.closeConnection) res.setHeader("Connection", "close");
+      req.resume();
+      sendJson(res, 429, { message: refusal.message });
+      return;
+    }
     dispatch(req, method, path)
       .then((body) => {
         opts.log?.(`${method} ${path} 200`);

@@ -36,4 +36,8 @@ describe("accsyn-emulator bin", () => {
   it("refuses a bad --port with exit code 1", () => {
     expect(() => execFileSync(process.execPath, [BIN, "--port", "nope"], { stdio: "pipe" })).toThrow(/Invalid --port/);
   });
+
+  it("refuses a bad --pickup-delay with exit code 1", () => {
+    expect(() => execFileSync(process.execPath, [BIN, "--port", "0", "--pickup-delay", "soon"], { stdio: "pipe" })).toThrow(/Invalid --pickup-delay/);
+  });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../src/index.js";
 
 /** An answer of the emulator. */
@@ -101,6 +102,25 @@ export class RawClient {
     if (!r?.[0]) throw new Error(`create ${type}: ${JSON.stringify(a.body)}`);
     return r[0];
   }
+}
+
+/** An emulator started before a test file's tests and stopped after them, with clients logged in per role. */
+export interface FileEmulator {
+  emu: RunningEmulator;
+  as: Record<"admin" | "employee" | "standard", RawClient>;
+}
+
+/** Starts an emulator (and logs in its demo users) for the tests of one file; read the answer inside tests. */
+export function emulatorForFile(options: EmulatorOptions): FileEmulator {
+  const state = { as: {} } as FileEmulator;
+  beforeAll(async () => {
+    state.emu = await startEmulator({ port: 0, ...options });
+    for (const role of ["admin", "employee", "standard"] as const) state.as[role] = await RawClient.as(state.emu, role);
+  });
+  afterAll(async () => {
+    await state.emu.stop();
+  });
+  return state;
 }
 
 /** A fresh emulator (demo seed, port 0) and a client logged in as its admin. */

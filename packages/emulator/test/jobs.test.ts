@@ -14,7 +14,7 @@ const clients: Record<string, string> = {};
 const RATE = 20_000; // bytes per second
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "emu-jobs-"));
-  emu = await startEmulator({ port: 0, dataDir: dir, jobs: { rate: RATE, tickMs: 10 } });
+  emu = await startEmulator({ port: 0, dataDir: dir, jobs: { rate: RATE, tickMs: 10, pickupMs: 20 } });
   admin = await RawClient.as(emu, "admin");
   vol = String((await admin.find("volume", "code=projects"))[0]?.path);
   mkdirSync(join(vol, "src"), { recursive: true });
@@ -126,7 +126,10 @@ describe("append", () => {
 });
 
 describe("deliveries", () => {
-  it("receives an upload, needs a recipient, and delivers to the recipient's client", async () => {
+  // Evidence: reference tests/test_delivery.py test_submit_temp_delivery (a submitted delivery goes pending → waiting
+  // and stays waiting); doc/deliveries.rst "List file transfers associated with a delivery" (recipients fetch it
+  // with transfers beneath it); accsyn doc delivery/index.md (done when it expires).
+  it("receives an upload, needs a recipient, then waits for its recipients to fetch it", async () => {
     const d = await admin.create("delivery", { name: "Cut 3" });
     const id = String(d.id);
     writeFileSync(sandbox("admin-laptop", "cut3.mov"), "the cut");
@@ -138,14 +141,23 @@ describe("deliveries", () => {
     expect((await admin.call("PUT", "delivery/edit", { status: "pending" }, { id })).status).toBe(400);
     await admin.call("PUT", "job/recipient/add", { recipient: "employee@acme.test" }, { id });
     expect((await admin.call("PUT", "delivery/edit", { status: "pending" }, { id })).body.result).toEqual([expect.objectContaining({ status: "pending" })]);
+    const delivery = async (): Promise<Record<string, unknown>> => ((await admin.call("GET", "delivery/find", {}, { id })).body.result as Record<string, unknown>[])[0] ?? {};
     const end = Date.now() + 8000;
-    let status = "";
-    while (Date.now() < end && status !== "done") {
-      status = String(((await admin.call("GET", "delivery/find", {}, { id })).body.result as Array<{ status: string }>)[0]?.status);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    expect(status).toBe("done");
+    while (Date.now() < end && (await delivery()).status !== "waiting") await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await delivery()).toMatchObject({ status: "waiting", size: 7 });
+    const expires = ((await admin.call("GET", "delivery/find", { attributes: ["expires"] }, { id })).body.result as Array<{ expires: string }>)[0]?.expires;
+    expect(Date.parse(`${expires}Z`) - Date.now()).toBeGreaterThan(29 * 24 * 3600_000);
+    expect(existsSync(sandbox("employee-ws", "cut-3"))).toBe(false);
+
+    const employee = await RawClient.as(emu, "employee");
+    const fetch = await employee.create("job", { parent: id, status: "waiting" });
+    const fetched = await admin.find("task", undefined, { parent: String(fetch.id) });
+    expect(fetched.map((t) => t.source)).toEqual([expect.objectContaining({ s: id, path: "cut3.mov" })]);
+    await until(String(fetch.id), (j) => j.status === "done");
     expect(readFileSync(sandbox("employee-ws", "cut-3", "cut3.mov"), "utf8")).toBe("the cut");
+    expect((await admin.call("GET", "job/recipients", {}, { id })).body.result).toEqual([expect.objectContaining({ actioned: true })]);
+    expect((await delivery()).status).toBe("waiting");
     const std = await RawClient.as(emu, "standard");
     expect((await std.call("POST", "job/create", { parent: id, source: "share=projects/src/small.mov" })).status).toBe(403);
   });

@@ -10,7 +10,7 @@ let standard: RawClient;
 const clients: Record<string, string> = {};
 
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0, jobs: { rate: 0, tickMs: 5 } });
+  emu = await startEmulator({ port: 0, jobs: { rate: 0, tickMs: 5, pickupMs: 20 } });
   admin = await RawClient.as(emu, "admin");
   standard = await RawClient.as(emu, "standard");
   for (const c of await admin.find("client")) clients[String(c.code)] = String(c.id);

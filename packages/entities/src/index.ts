@@ -16,6 +16,7 @@ import { prepublish, type PrepublishResult, type PublishEntry } from "./prepubli
 import { metrics, report, type Metrics, type MetricsOptions } from "./report.js";
 import { update, updateMany, updateOne } from "./update.js";
 import { waitFor, type WaitForOptions } from "./wait.js";
+import { watch, type WatchEvent, type WatchOptions } from "./watch.js";
 import type { EntityData } from "./shared.js";
 
 export { create, type CreateData, type CreateOptions, type CreateResult } from "./create.js";
@@ -31,6 +32,8 @@ export { integration } from "./integration.js";
 export { getApiKey } from "./api-key.js";
 export { iterate, type IterateOptions } from "./iterate.js";
 export { waitFor, type WaitForOptions, type WaitProgress } from "./wait.js";
+export { watch, type WatchEvent, type WatchEventKind, type WatchOptions, type WatchPoll, type WatchRetry } from "./watch.js";
+export { defaultWatchAttributes } from "./changes.js";
 export type { EntityData } from "./shared.js";
 
 /** The entity methods a session gets from {@link entities}. */
@@ -87,6 +90,8 @@ export type EntityMethods = {
   iterate<Q extends string>(query: Q, options?: IterateOptions): AsyncGenerator<EntityOfQuery<Q>, void, undefined>;
   /** Polls a job until it reaches a wanted status. */
   waitFor<T extends string>(entitytype: T, id: string, options?: WaitForOptions<EntityFor<T>>): Promise<EntityFor<T>>;
+  /** Change events (added, changed, removed) of the entities matching a query, by polling; typed from the query's first word. */
+  watch<Q extends string>(query: Q, options?: WatchOptions): AsyncGenerator<WatchEvent<EntityOfQuery<Q>>, void, undefined>;
 };
 
 /** The entities plugin: `const MySession = Session.plugin(entities)`. */
@@ -118,5 +123,6 @@ export function entities(session: Session): EntityMethods {
     serverIsRunning: (options) => serverIsRunning(session, options),
     iterate: (query, options) => iterate(session, query, options),
     waitFor: (entitytype, id, options) => waitFor(session, entitytype, id, options),
+    watch: (query, options) => watch(session, query, options),
   };
 }

@@ -1,11 +1,16 @@
 /**
  * `waitFor`: polls a job until it reaches a wanted status (beyond the Python client).
+ *
+ * It polls one entity by id (`getEntity` answers it in any state, finished included) rather than
+ * running a `watch`: a watch follows a query's match set, which a finished job leaves, so waiting
+ * on it would need a second look-up by id anyway. Both share the pacing of `retry.ts`.
  */
 import {
   AccsynAbortError,
   AccsynApiError,
   AccsynJobError,
   AccsynNetworkError,
+  AccsynNotFoundError,
   AccsynValidationError,
   describe,
   type CallOptions,
@@ -13,6 +18,7 @@ import {
   type Session,
 } from "@accsyn/core";
 import { getEntity } from "./get.js";
+import { pause } from "./retry.js";
 
 /** What {@link WaitForOptions.onProgress} receives on every poll. */
 export interface WaitProgress<E> {
@@ -36,21 +42,6 @@ export interface WaitForOptions<E> extends CallOptions {
   onProgress?: (progress: WaitProgress<E>) => void;
 }
 
-/** Resolves after `ms`, or rejects with an {@link AccsynAbortError} as soon as the signal aborts. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(aborted());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-
 function aborted(): AccsynAbortError {
   return new AccsynAbortError("Waiting was cancelled through its AbortSignal.", { networkCode: "ABORTED" });
 }
@@ -63,6 +54,14 @@ function checkDuration(value: number | undefined, name: string, fallback: number
   return value;
 }
 
+/** The error for an id the workspace does not know. */
+function notFound(entitytype: string, id: string, backendMessage?: string): AccsynNotFoundError {
+  return new AccsynNotFoundError(
+    `Cannot wait for ${naming(entitytype, id, null)}: it was not found. Check the id, and that your user may see it.`,
+    { uri: `${entitytype}/find`, entityType: entitytype, entityId: id, ...(backendMessage === undefined ? {} : { backendMessage, status: 404 }) },
+  );
+}
+
 /** `<type> <name> (<id>)` for messages. */
 function naming(entitytype: string, id: string, entity: Record<string, unknown> | null): string {
   const name = entity?.name ?? entity?.code;
@@ -71,9 +70,10 @@ function naming(entitytype: string, id: string, entity: Record<string, unknown> 
 
 /**
  * Polls `getEntity(entitytype, id)` until the entity's status is in `until`, then resolves with
- * it. Rejects with an {@link AccsynJobError} (an `AccsynApiError`) naming the job when its status is in `failOn` or it
- * cannot be found, with an {@link AccsynNetworkError} (`networkCode` `ETIMEDOUT`) after
- * `timeoutMs`, and with an {@link AccsynAbortError} as soon as `signal` aborts.
+ * it. Rejects with an {@link AccsynJobError} naming the job when its status is in `failOn`, with
+ * an {@link AccsynNotFoundError} when the id is unknown (no entity, or the backend answers 404),
+ * with an {@link AccsynNetworkError} (`networkCode` `ETIMEDOUT`) after `timeoutMs`, and with an
+ * {@link AccsynAbortError} as soon as `signal` aborts. Both first errors are `AccsynApiError`s.
  */
 export async function waitFor<T extends string>(
   session: Session,
@@ -89,10 +89,11 @@ export async function waitFor<T extends string>(
   const deadline = timeoutMs === undefined ? Infinity : Date.now() + timeoutMs;
   for (;;) {
     if (signal?.aborted) throw aborted();
-    const entity = await getEntity(session, entitytype, id, signal ? { signal } : {});
-    if (entity === null) {
-      throw new AccsynApiError(`Cannot wait for ${naming(entitytype, id, null)}: it was not found.`, { uri: `${entitytype}/find` });
-    }
+    const entity = await getEntity(session, entitytype, id, signal ? { signal } : {}).catch((error: unknown) => {
+      if (error instanceof AccsynApiError && error.status === 404) throw notFound(entitytype, id, error.message);
+      throw error;
+    });
+    if (entity === null) throw notFound(entitytype, id);
     const status = typeof entity.status === "string" ? entity.status : undefined;
     const progress = typeof entity.progress === "number" ? entity.progress : undefined;
     options.onProgress?.({ status, progress, entity });
@@ -111,6 +112,6 @@ export async function waitFor<T extends string>(
         { networkCode: "ETIMEDOUT" },
       );
     }
-    await sleep(Math.min(intervalMs, remaining), signal);
+    await pause(Math.min(intervalMs, remaining), signal);
   }
 }

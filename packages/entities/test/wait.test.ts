@@ -1,7 +1,7 @@
 /**
  * `waitFor`: polls a job until a wanted status; failures, timeouts and cancellation.
  */
-import { AccsynAbortError, AccsynApiError, AccsynJobError, AccsynNetworkError } from "@accsyn/core";
+import { AccsynAbortError, AccsynApiError, AccsynJobError, AccsynNetworkError, AccsynNotFoundError } from "@accsyn/core";
 import { waitFor, type WaitProgress } from "@accsyn/entities";
 import type { Transfer } from "@accsyn/core";
 import { afterEach, describe, expect, it } from "vitest";
@@ -45,7 +45,7 @@ describe("waitFor", () => {
     expect(job.status).toBe("paused");
   });
 
-  it("rejects with an AccsynApiError naming the job when it fails", async () => {
+  it("rejects with an AccsynJobError (an AccsynApiError) naming the job when it fails", async () => {
     h = await harness(statuses({ status: "running" }, { status: "failed" }));
     const error = await h.session.waitFor("job", JOB, { intervalMs: 5 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AccsynApiError);
@@ -54,9 +54,21 @@ describe("waitFor", () => {
     expect((error as Error).message).toBe(`The job "dailies-042" (${JOB}) ended with status failed.`);
   });
 
-  it("rejects when the job cannot be found", async () => {
+  it("rejects with an AccsynNotFoundError (not an AccsynJobError) when the job cannot be found", async () => {
     h = await harness(() => ({ body: { result: [] } }));
-    await expect(h.session.waitFor("job", JOB)).rejects.toThrow(/not found/);
+    const error = await h.session.waitFor("job", JOB).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AccsynNotFoundError);
+    expect(error).toBeInstanceOf(AccsynApiError);
+    expect(error).not.toBeInstanceOf(AccsynJobError);
+    expect(error).toMatchObject({ code: "ACCSYN_NOT_FOUND", entityType: "job", entityId: JOB, uri: "job/find" });
+    expect((error as Error).message).toBe(`Cannot wait for job (${JOB}): it was not found. Check the id, and that your user may see it.`);
+  });
+
+  it("also reports a backend's 404 answer as an AccsynNotFoundError", async () => {
+    h = await harness(() => ({ status: 404, body: { message: "No such job" } }));
+    const error = await h.session.waitFor("job", JOB).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AccsynNotFoundError);
+    expect(error).toMatchObject({ status: 404, backendMessage: "No such job" });
   });
 
   it("times out with an AccsynNetworkError (ETIMEDOUT)", async () => {

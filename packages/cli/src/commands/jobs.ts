@@ -1,17 +1,19 @@
 /** Jobs: `wait <type> <id>` with a live progress display; also used by `create … --wait`. */
 import type { Command } from "@commander-js/extra-typings";
 import type { Context } from "../context.js";
-import { CliError, EXIT } from "../errors.js";
+import { CliError, EXIT, usageError } from "../errors.js";
 import { progressDisplay } from "../output/progress.js";
-import { examples } from "./shared.js";
+import { examples, JOB_TYPES } from "./shared.js";
 
 const POLL_MS = 500;
 
 /**
  * Waits until the job is done, showing progress on stderr; resolves with the final entity.
- * A failed or aborted job raises a {@link CliError} with exit code 6.
+ * A failed or aborted job raises a {@link CliError} with exit code 6; a type without a terminal status
+ * (anything but a job) is a usage error at once, as it would never finish.
  */
 export async function waitForJob(ctx: Context, type: string, id: string): Promise<unknown> {
+  if (!JOB_TYPES.includes(type.toLowerCase())) throw usageError(`Only jobs can be waited for (${JOB_TYPES.join(", ")}), not ${type}.`);
   const session = await ctx.session();
   if ((await session.getEntity(type, id)) === null) throw new CliError(`No ${type} with id ${id} was found. List them with: accsyn find ${type} --finished`, EXIT.NOT_FOUND);
   const display = await progressDisplay(`${type} ${id}`, ctx.stderr);

@@ -19,12 +19,14 @@ export interface ProgressDisplay {
   stop(): void;
 }
 
-function speedText(entity: Record<string, unknown>): string {
+/** The speed of a job for display (`12.0 MB/s`, `-` when idle). */
+export function speedText(entity: Record<string, unknown>): string {
   const speed = entity.speed;
   return typeof speed === "number" && speed >= 0 ? `${speed.toFixed(1)} MB/s` : "-";
 }
 
-function etaText(entity: Record<string, unknown>): string {
+/** The estimated time remaining of a job for display (`70s`, the backend's text, `-`). */
+export function etaText(entity: Record<string, unknown>): string {
   const etr = entity.etr;
   if (typeof etr === "string" && etr.trim() !== "") return etr;
   if (typeof etr === "number" && etr >= 0) return `${Math.round(etr)}s`;

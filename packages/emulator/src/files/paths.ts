@@ -112,5 +112,5 @@ export function confine(root: string, abs: string, given: string): void {
   } catch {
     return fail.bad(`Invalid path '${given}'`);
   }
-  if (real !== root && !real.startsWith(root + sep)) fail.forbidden(`Invalid path '${given}': it leads outside its share`);
+  if (real !== root && !real.startsWith(root.endsWith(sep) ? root : root + sep)) fail.forbidden(`Invalid path '${given}': it leads outside its share`);
 }

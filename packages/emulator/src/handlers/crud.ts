@@ -2,7 +2,8 @@ import { JOB_KINDS, JOB_SETTABLE, type Kind, READ_ONLY, SHARE_KINDS, STATUSES, t
 import { type Entity, fail, isObject, wireDate } from "../util.js";
 import { type Ctx, dataObject, eventId, visibleEntity } from "./context.js";
 import { checkUnique, newCode, optString } from "./codes.js";
-import { createJob, createTasks, updateTasks } from "./jobs.js";
+import { createJob } from "./job-create.js";
+import { createTasks, updateTasks } from "./jobs.js";
 import { present } from "./output.js";
 import { addFiles, createAcl, createShare } from "./shares.js";
 import { createUser, roleOf } from "./users.js";
@@ -113,6 +114,7 @@ export function edit(ctx: Ctx, ref: TypeRef): unknown {
       changes.code = hit.kind === "user" ? code.toLowerCase() : code;
     } else if (k === "metadata" && !isObject(v)) fail.bad("'metadata' must be an object");
     else if (k === "priority" && (typeof v !== "number" || v < 0 || v > 1000)) fail.bad("'priority' must be a number from 0 to 1000");
+    else if (k === "public" && typeof v !== "boolean") fail.bad("'public' must be true or false");
     else if (k === "default" && hit.kind === "volume" && v === true) {
       for (const other of ctx.store.all("volume")) if (other.default && other.id !== e.id) ctx.store.update(other.id, { default: false });
       changes[k] = v;

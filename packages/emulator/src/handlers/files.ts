@@ -30,13 +30,13 @@ function one(ctx: Ctx, d: Record<string, unknown>, op: string, path: unknown): u
   }
 }
 
-const METHOD: Record<string, string> = { ls: "GET", getsize: "GET", exists: "GET", mkdir: "POST", delete: "POST", rename: "PUT", move: "PUT", mv: "PUT" };
+const METHOD = new Map<string, string>([["ls", "GET"], ["getsize", "GET"], ["exists", "GET"], ["mkdir", "POST"], ["delete", "POST"], ["rename", "PUT"], ["move", "PUT"], ["mv", "PUT"]]);
 
 /** `workspace/file`: file operations on shares; a list of paths answers a list of `{path, result}`. */
 export function fileOp(ctx: Ctx): unknown {
   const d = dataObject(ctx);
   const op = typeof d.op === "string" ? d.op.toLowerCase() : fail.bad("Missing file operation 'op'");
-  const method = METHOD[op];
+  const method = METHOD.get(op);
   if (method && method !== ctx.method && !(method === "POST" && ctx.method === "DELETE"))
     throw new ApiError(405, `File operation '${op}' expects ${method}, not ${ctx.method}`);
   if (!Array.isArray(d.path)) return { result: one(ctx, d, op, d.path) };

@@ -129,10 +129,11 @@ export function metrics(ctx: Ctx, ref: TypeRef): unknown {
   if (d.time !== undefined && typeof d.time !== "string") fail.bad("'time' must be a string such as '1h'");
   const [e] = [...matching(ctx, ref, { ...options(ctx), finished: true, archived: false }), ...matching(ctx, ref)];
   if (!e) return fail.notFound(`No ${ref.name} matches the query`);
-  const result: Record<string, unknown> = {};
+  const result = Object.create(null) as Record<string, unknown>;
   const ts = Math.floor(Date.now() / 1000);
   for (const a of attrs as string[]) {
-    const v = e[a] ?? 0;
+    const shown = !a.startsWith("_") && ctx.access.seesAttribute(a) && Object.hasOwn(e, a);
+    const v = (shown ? e[a] : undefined) ?? 0;
     result[a] = d.time !== undefined && a === "speed" ? [[ts, v]] : v;
   }
   result.time = wireDate();

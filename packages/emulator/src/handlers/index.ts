@@ -11,10 +11,11 @@ import { apiKey } from "./users.js";
 
 export type { Ctx, EmulatorState, LogLine } from "./context.js";
 
-const METHODS: Record<string, string[]> = {
-  find: ["GET"], report: ["GET"], metrics: ["GET"], create: ["POST"], add: ["POST"], edit: ["PUT"],
-  delete: ["DELETE"], deactivate: ["DELETE"], activate: ["POST", "PUT"],
-};
+/** HTTP methods of each `<type>/<operation>` (a Map: an operation named `constructor` is just unknown). */
+const METHODS = new Map<string, string[]>([
+  ["find", ["GET"]], ["report", ["GET"]], ["metrics", ["GET"]], ["create", ["POST"]], ["add", ["POST"]], ["edit", ["PUT"]],
+  ["delete", ["DELETE"]], ["deactivate", ["DELETE"]], ["activate", ["POST", "PUT"]],
+]);
 
 function typeRef(name: string): TypeRef {
   return resolveType(name) ?? fail.notFound(`Unknown entity type '${name}'`);
@@ -58,7 +59,7 @@ export function route(ctx: Ctx): unknown {
     return { result: servers(ctx, "deassign", dataObject(ctx)) };
   }
   if (parts.length !== 2) return fail.notFound(`Unknown uri '${uri}'`);
-  const methods = METHODS[op];
+  const methods = METHODS.get(op);
   if (!methods) return fail.notFound(`Unknown operation '${op}' in uri '${uri}'`);
   const ref = typeRef(head);
   expect(ctx, methods, uri);

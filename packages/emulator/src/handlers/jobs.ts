@@ -1,21 +1,15 @@
-import { JOB_KINDS, JOB_SETTABLE, type Kind } from "../model.js";
+import { JOB_KINDS } from "../model.js";
 import { randomUUID } from "node:crypto";
-import { ApiError, type Entity, fail, isObject, wireDate } from "../util.js";
+import { ApiError, type Entity, fail, isObject } from "../util.js";
 import { clientOf, resolveEnd } from "../jobs/endpoints.js";
-import { measureJob } from "../jobs/runner.js";
 import { type Ctx, findUser } from "./context.js";
-import { optString } from "./codes.js";
+import type { TaskInput } from "./job-parent.js";
+import { metadataOf, priorityOf, settingsOf } from "./job-spec.js";
+import { destinationOf, inheritedDestination, normalizeEnd } from "./mirror.js";
 import { present } from "./output.js";
 
 /** Task ids are uuids (reference doc/transfers.rst). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** A task as given by a client. */
-interface TaskInput {
-  source: unknown;
-  destination: unknown;
-  [key: string]: unknown;
-}
 
 /** The path part of a task end: after `site=<code>:`, `client=<id>:` or `<e-mail>:`, else the whole spec. */
 const PATH_OF_END = /^(?:site=[^:]+|client=[0-9a-f]{24}|[^:/\\\s]+@[^:/\\\s]+):(.*)$/i;
@@ -30,7 +24,7 @@ function climbsUp(spec: string): boolean {
  * The tasks of a create; compute tasks (work items, e.g. frame ranges) need no `source`. A `..`
  * segment in any path is refused here, before anything is stored, whichever way tasks are added.
  */
-function taskList(raw: unknown, needSource = true): TaskInput[] {
+export function taskList(raw: unknown, needSource = true): TaskInput[] {
   return tasksOf(raw, needSource).map((task) => {
     for (const end of [task.source, task.destination]) {
       if (typeof end === "string" && climbsUp(end)) fail.bad(`Invalid path '${end}': '..' is not allowed`);
@@ -39,15 +33,29 @@ function taskList(raw: unknown, needSource = true): TaskInput[] {
   });
 }
 
-/** Reads the task inputs: a list, a dict of tasks keyed "0", "1", …, or one task. */
+/**
+ * A dict of tasks keyed by uri, flattened: the keys are the task uris the caller chose ("0", "1", or names), nested
+ * `tasks` give `<parent>/<child>` uris and make the parent a group (accsyn doc developer/job-specification.md, "C)"
+ * and "Nested compute jobs": "EP000_…/pickup/0").
+ */
+function keyedTasks(o: Record<string, unknown>, prefix: string): unknown[] {
+  return Object.entries(o).flatMap(([key, t]) => {
+    if (!isObject(t)) return fail.bad(`Task '${prefix}${key}' must be an object`);
+    const uri = `${prefix}${key}`;
+    const { tasks: sub, ...rest } = t;
+    return isObject(sub) ? [{ ...rest, _uri: uri, _group: true }, ...keyedTasks(sub, `${uri}/`)] : [{ ...rest, _uri: uri }];
+  });
+}
+
+/** Reads the task inputs: a list, a dict of tasks keyed by uri, or one task. */
 function tasksOf(raw: unknown, needSource: boolean): TaskInput[] {
   // `create("task", {source, destination})` wraps the one task in `tasks`
   const keyed = (o: Record<string, unknown>): boolean => !("source" in o) && Object.values(o).every(isObject);
-  const list = Array.isArray(raw) ? raw : isObject(raw) ? (keyed(raw) ? Object.values(raw) : [raw]) : fail.bad("'tasks' must be a list or an object");
+  const list = Array.isArray(raw) ? raw : isObject(raw) ? (keyed(raw) ? keyedTasks(raw, "") : [raw]) : fail.bad("'tasks' must be a list or an object");
   return list.map((t, i) => {
     if (typeof t === "string") return { source: t, destination: null };
     if (!isObject(t)) return fail.bad(`Task ${i} must be an object with 'source' and 'destination'`);
-    if (!needSource && t.source === undefined) return { ...t, source: null, destination: t.destination ?? null };
+    if ((!needSource || t._group === true) && t.source === undefined) return { ...t, source: null, destination: t.destination ?? null };
     if (typeof t.source !== "string" || t.source === "") return fail.bad(`Task ${i} has no 'source'`);
     if (t.destination !== undefined && t.destination !== null && typeof t.destination !== "string" && !isObject(t.destination))
       return fail.bad(`Task ${i} has an invalid 'destination'`);
@@ -73,16 +81,17 @@ function partiesOf(ctx: Ctx, ends: unknown[]): string[] {
 }
 
 /** True when task `t` has source `s` and destination `d` (tasks without a source, as compute tasks, are never duplicates). */
-const same = (t: Entity, s: unknown, d: unknown): boolean =>
+export const same = (t: Entity, s: unknown, d: unknown): boolean =>
   typeof s === "string" && JSON.stringify(t.source) === JSON.stringify(s) && JSON.stringify(t.destination ?? null) === JSON.stringify(d ?? null);
 
 /** Adds tasks to a job applying the duplicate rules; answers the created or retried tasks. */
 export function addTasks(ctx: Ctx, job: Entity, inputs: TaskInput[], data: Record<string, unknown>): Entity[] {
   const existing = ctx.store.tasksOf(job.id);
   const out: Entity[] = [];
-  let next = existing.length;
-  for (const input of inputs) {
-    const dup = existing.find((t) => same(t, input.source, input.destination));
+  let next = Math.max(existing.length, ...existing.map((t) => Number(t.uri) + 1).filter(Number.isInteger));
+  for (const { _uri: uri, ...input } of inputs) {
+    // A task whose uri or source and destination are already in the job is that task again: it is retried.
+    const dup = existing.find((t) => (uri !== undefined && t.uri === uri) || same(t, input.source, input.destination));
     // Default and allow_duplicates=true: retry the existing task (the reference's wording); false refuses; replace replaces.
     if (dup) {
       if (data.allow_duplicates === false && data.replace_duplicates !== true)
@@ -92,8 +101,10 @@ export function addTasks(ctx: Ctx, job: Entity, inputs: TaskInput[], data: Recor
       continue;
     }
     out.push(ctx.store.insert("task", {
-      id: typeof input.id === "string" && UUID.test(input.id) ? input.id : randomUUID(), job: job.id, uri: String(next++), status: "queued", priority: job.priority ?? 100,
-      size: 0, time: 0, finished: null, metadata: {}, ...input, destination: input.destination ?? null,
+      id: typeof input.id === "string" && UUID.test(input.id) ? input.id : randomUUID(), job: job.id, status: "queued", size: 0, time: 0, finished: null,
+      ...input, uri: typeof uri === "string" ? uri : String(next++), destination: input.destination ?? null,
+      priority: priorityOf(input.priority, "task"), metadata: metadataOf(input.metadata, "task"),
+      ...(input.settings !== undefined ? { settings: settingsOf(input.settings, "task") } : {}),
     }));
   }
   const parties = new Set([...((job._parties as string[] | undefined) ?? []), ...partiesOf(ctx, inputs.flatMap((t) => [t.source, t.destination]))]);
@@ -102,7 +113,7 @@ export function addTasks(ctx: Ctx, job: Entity, inputs: TaskInput[], data: Recor
 }
 
 /** Refuses at create what cannot work: local sources without a client of the caller, unwritable share destinations. */
-function validateEnds(ctx: Ctx, inputs: TaskInput[]): void {
+export function validateEnds(ctx: Ctx, inputs: TaskInput[]): void {
   for (const t of inputs) {
     if (typeof t.source === "string" && /^([a-z]:)?[\\/]/i.test(t.source) && !clientOf(ctx, ctx.access.caller.user.id))
       fail.bad(`You have no client (app or user server): cannot upload '${t.source}'`);
@@ -116,74 +127,19 @@ function validateEnds(ctx: Ctx, inputs: TaskInput[]): void {
   }
 }
 
-/** Creates a job of `kind` (transfer, compute, delivery, request, stream). */
-export function createJob(ctx: Ctx, kind: Kind, data: Record<string, unknown>): Record<string, unknown> {
-  const inputs = data.tasks !== undefined ? taskList(data.tasks, kind !== "compute")
-    : data.source !== undefined ? taskList([{ source: data.source, destination: data.destination ?? null }]) : [];
-  const temporary = kind === "delivery" || kind === "request";
-  if (data.append === true && kind === "transfer" && inputs.length > 0) {
-    const me = ctx.access.caller.user.id;
-    const recent = [...ctx.store.all("transfer")].reverse().find((j) => j.user === me && !j._inactive &&
-      JSON.stringify(j.destination ?? null) === JSON.stringify(inputs[0]?.destination ?? null));
-    if (recent) {
-      addTasks(ctx, recent, inputs, {});
-      ctx.store.update(recent.id, { _start: true, ...(recent.status === "done" || recent.status === "failed" ? { status: "init", finished: null } : {}) });
-      return present(ctx, recent, undefined, "create");
-    }
-  }
-  if (inputs.length === 0 && !temporary && kind !== "stream" && kind !== "compute" && data.code === undefined && data.name === undefined)
-    fail.bad("A job needs 'tasks' or a 'source'");
-  const requested = optString(data, "status");
-  if (requested !== undefined && requested !== "init" && !JOB_SETTABLE.includes(requested)) fail.bad(`Invalid status '${requested}' for a new job`);
-  const status = requested === undefined || requested === "waiting" ? "init" : requested;
-  const start = requested === "waiting" || (requested === undefined && ctx.state.autoStart);
-  if (kind === "transfer") validateEnds(ctx, inputs);
-  const queue = [...ctx.store.all("queue")].find((q) => q.default);
-  const parent = optString(data, "parent") ?? queue?.id ?? null;
-  const parentEntity = data.parent !== undefined && parent !== null ? ctx.store.getOf([...JOB_KINDS, "queue"], parent) : undefined;
-  if (data.parent !== undefined && parent !== null && !parentEntity) fail.notFound(`Parent ${parent} not found`);
-  const parentKind = parentEntity ? ctx.store.get(parentEntity.id)?.kind : undefined;
-  if (parentEntity && parentEntity.id !== queue?.id && ctx.access.level === "standard" && parentEntity.user !== ctx.access.caller.user.id) {
-    const recipients = (parentEntity._recipients as Array<{ user: string }> | undefined) ?? [];
-    if (parentKind !== "request" || !recipients.some((r) => r.user === ctx.access.caller.user.id))
-      fail.forbidden("You cannot upload into a delivery that is not yours");
-  }
-  if (parentKind === "request" && parentEntity && parentEntity.user !== ctx.access.caller.user.id && !["pending", "waiting", "running"].includes(String(parentEntity.status)))
-    fail.bad(`Request ${parentEntity.id} is ${String(parentEntity.status)}: uploads are accepted once it is submitted (status 'pending') and until it is done`);
-  if (data.allow_duplicates === false) {
-    for (const t of ctx.store.all("task")) {
-      const j = typeof t.job === "string" ? ctx.store.get(t.job)?.entity : undefined;
-      if (j && j.user === ctx.access.caller.user.id && j.status !== "done" && j.status !== "aborted" && inputs.some((i) => same(t, i.source, i.destination)))
-        fail.conflict(`Duplicate task: '${String(t.source)}' is already in job ${j.id}`);
-    }
-  }
-  const first = typeof inputs[0]?.source === "string" ? (inputs[0].source.split(/[\\/=]/).pop() ?? "") : "";
-  const name = optString(data, "name") ?? (typeof data.code === "string" ? data.code : first || kind);
-  const { tasks: _t, source: _s, destination: _d, allow_duplicates: _a, replace_duplicates: _r, status: _st, append: _ap, recipients, ...rest } = data;
-  const me = ctx.access.caller.user.id;
-  const recips = Array.isArray(recipients) ? recipients.map((r) => findUser(ctx.store, r)?.id).filter((x): x is string => !!x) : [];
-  const job = ctx.store.insert(kind, {
-    name, status, progress: 0, size: 0, speed: -1, etr: null, finished: null, priority: 100, metadata: {}, description: "",
-    source: inputs[0]?.source ?? null, destination: inputs[0]?.destination ?? data.destination ?? null, user: me, ...rest,
-    code: typeof data.code === "string" ? data.code : name, parent: parent ?? null,
-    ...(temporary ? { expires: wireDate(new Date(Date.now() + 8 * 3600_000)) } : {}),
-    _parties: [me], _recipients: recips.map((user) => ({ user, actioned: false })), _start: (kind === "transfer" || kind === "compute") && start,
-  }, me);
-  addTasks(ctx, job, inputs, {});
-  if (kind === "transfer" && status === "paused") measureJob(ctx, job);
-  return present(ctx, job, undefined, "create");
-}
-
 /** `task/create` with `id` = job: adds tasks under the duplicate rules. */
 export function createTasks(ctx: Ctx, jobId: string, data: Record<string, unknown>): Record<string, unknown>[] {
   const job = ctx.store.getOf(JOB_KINDS, jobId);
   if (!job || !ctx.access.canSee(ctx.store.get(jobId)?.kind ?? "transfer", job)) return fail.notFound(`Job ${jobId} not found`);
   const needSource = ctx.store.get(jobId)?.kind !== "compute";
-  const inputs = data.tasks !== undefined ? taskList(data.tasks, needSource) : taskList([data], needSource);
+  const given = data.tasks !== undefined ? taskList(data.tasks, needSource) : taskList([data], needSource);
+  // A task added without a destination inherits its job's (mirrored); `~` and workspace-code prefixes are expanded.
+  const inputs = !needSource ? given : given.map((t) => ({ ...t, source: normalizeEnd(ctx, t.source),
+    destination: destinationOf(ctx, normalizeEnd(ctx, t.source), t.destination ?? inheritedDestination(ctx, job)) }));
   return addTasks(ctx, job, inputs, data).map((t) => present(ctx, t));
 }
 
-const TASK_STATUS: Record<string, string> = { queued: "queued", failed: "failed", onhold: "onhold", paused: "onhold", excluded: "excluded", done: "done" };
+const TASK_STATUS = new Map<string, string>([["queued", "queued"], ["failed", "failed"], ["onhold", "onhold"], ["paused", "onhold"], ["excluded", "excluded"], ["done", "done"]]);
 
 /** `task/edit` with a list (update_many): status, priority and metadata of tasks addressed by id or uri. */
 export function updateTasks(ctx: Ctx, jobId: string, list: unknown[]): Record<string, unknown>[] {
@@ -198,7 +154,7 @@ export function updateTasks(ctx: Ctx, jobId: string, list: unknown[]): Record<st
     for (const [k, v] of Object.entries(item)) {
       if (k === "id" || k === "uri") continue;
       if (k === "status") {
-        const s = typeof v === "string" ? TASK_STATUS[v.toLowerCase()] : undefined;
+        const s = typeof v === "string" ? TASK_STATUS.get(v.toLowerCase()) : undefined;
         if (!s) return fail.bad(`Invalid task status '${String(v)}'`);
         changes.status = s;
       } else if (k === "priority") {

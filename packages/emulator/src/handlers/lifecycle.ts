@@ -1,6 +1,7 @@
 import { JOB_KINDS, type Kind, SHARE_KINDS, type TypeRef } from "../model.js";
 import { type Entity, fail, isId } from "../util.js";
 import { type Ctx, eventId, visibleEntity } from "./context.js";
+import { rememberAccount, setUserActive } from "./users.js";
 
 function aclsOfShare(ctx: Ctx, shareId: string): Entity[] {
   return [...ctx.store.all("acl")].filter((a) => a.target === `share:${shareId}`);
@@ -18,8 +19,11 @@ function deleteCascade(ctx: Ctx, kind: Kind, e: Entity): void {
     for (const k of JOB_KINDS) for (const j of [...ctx.store.all(k)]) if (j.parent === e.id) ctx.store.update(j.id, { parent: def?.id ?? null }, me);
   }
   if (kind === "user") {
+    // doc/users.rst "Delete": jobs aborted, the home share deleted, the account kept centrally (same id and key on a new invite).
     for (const k of JOB_KINDS) for (const j of [...ctx.store.all(k)]) if (j.user === e.id && j.status !== "done") ctx.store.update(j.id, { status: "aborted" }, me);
     for (const acl of [...ctx.store.all("acl")]) if (acl.entity === `user:${e.id}`) ctx.store.remove(acl.id);
+    for (const home of [...ctx.store.all("home")]) if (home.user === e.id) deleteCascade(ctx, "home", home);
+    rememberAccount(ctx.store, e);
   }
   if (kind === "volume") {
     for (const k of ["folder", "home"] as const) for (const s of [...ctx.store.all(k)]) if (s.parent === e.id) deleteCascade(ctx, k, s);
@@ -58,6 +62,7 @@ export function setActive(ctx: Ctx, ref: TypeRef, active: boolean): unknown {
   if (!active && hit.kind === "queue" && hit.entity.default) fail.bad("The default queue cannot be deactivated");
   const me = ctx.access.caller.user.id;
   ctx.store.transaction(() => {
+    if (hit.kind === "user") return setUserActive(ctx.store, hit.entity, active, me);
     ctx.store.update(hit.entity.id, { _inactive: !active }, me);
     if (SHARE_KINDS.includes(hit.kind)) for (const acl of aclsOfShare(ctx, hit.entity.id)) ctx.store.update(acl.id, { _inactive: !active }, me);
   });

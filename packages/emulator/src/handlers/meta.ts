@@ -46,7 +46,7 @@ export function logs(ctx: Ctx): unknown {
 }
 
 /** Defaults of workspace settings (`transfer_speedlimit` is the backend's name: doc/compute.rst, accsyn-doc settings.md). */
-export const DEFAULT_SETTINGS: Record<string, string> = { transfer_speedlimit: "100", max_transfers: "10", notify_on_done: "true" };
+export const DEFAULT_SETTINGS: ReadonlyMap<string, string> = new Map([["transfer_speedlimit", "100"], ["max_transfers", "10"], ["notify_on_done", "true"]]);
 
 /** `setting` GET/PUT/DELETE: named string values per scope. */
 export function setting(ctx: Ctx): unknown {
@@ -63,7 +63,7 @@ export function setting(ctx: Ctx): unknown {
   if (ctx.method === "GET") {
     const own = ctx.store.scope(key);
     const merged = new Map<string, string>();
-    if (type === "workspace" || d.upstream === true) for (const [k, v] of Object.entries(DEFAULT_SETTINGS)) merged.set(k, v);
+    if (type === "workspace" || d.upstream === true) for (const [k, v] of DEFAULT_SETTINGS) merged.set(k, v);
     if (d.upstream === true && type !== "workspace") {
       for (const [k, v] of ctx.store.scope("workspace:")) merged.set(k, v);
       const queue = target && typeof target.entity.parent === "string" ? ctx.store.getOf(["queue"], target.entity.parent) : undefined;
@@ -71,9 +71,10 @@ export function setting(ctx: Ctx): unknown {
     }
     for (const [k, v] of own) merged.set(k, v);
     if (name !== undefined || "name" in d) return { result: name === undefined ? null : (merged.get(name) ?? null) };
-    const out: Record<string, string> = {};
+    // null prototype: a setting named `__proto__` is an own key like any other
+    const out = Object.create(null) as Record<string, string>;
     // DOMAIN: omit_defaults drops every value equal to its default, a scope's own included
-    for (const [k, v] of merged) if (!(d.omit_defaults === true && DEFAULT_SETTINGS[k] === v)) out[k] = v;
+    for (const [k, v] of merged) if (!(d.omit_defaults === true && DEFAULT_SETTINGS.get(k) === v)) out[k] = v;
     return { result: out };
   }
   const writable = type === "workspace" ? ctx.access.level === "admin" : target !== undefined && ctx.access.canWrite(target.kind, target.entity);

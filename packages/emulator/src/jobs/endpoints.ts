@@ -24,9 +24,13 @@ export function ctxFor(state: EmulatorState, user: Entity): Ctx {
   return { state, store: state.store, access, event: { uri: "job/run", data: null }, method: "PUT" };
 }
 
-/** The sandbox directory standing for the local disk of a client (or a site). */
+/**
+ * The directory standing for the local disk of a client (or a site): a sandbox under the data directory, or the
+ * client's seeded `disk` (e.g. "/" for an app that runs on this machine, as the reference suite expects).
+ */
 export function sandbox(state: EmulatorState, kind: "clients" | "sites", id: string): string {
-  const dir = join(state.dataDir, kind, id);
+  const disk = kind === "clients" ? state.store.getOf(["client"], id)?._disk : undefined;
+  const dir = typeof disk === "string" ? disk : join(state.dataDir, kind, id);
   mkdirSync(dir, { recursive: true });
   return realpathSync(dir);
 }

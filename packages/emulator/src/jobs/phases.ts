@@ -1,5 +1,6 @@
 import type { Store } from "../store/store.js";
 import { type Entity, wireDate } from "../util.js";
+import { dispatchOrder } from "./order.js";
 
 /** Job kinds that move no files themselves: their statuses advance by rules of their own. */
 export type PhasedKind = "request" | "stream" | "compute";
@@ -11,7 +12,6 @@ export interface RecipientEntry {
 }
 
 const recipientsOf = (job: Entity): RecipientEntry[] => (job._recipients as RecipientEntry[] | undefined) ?? [];
-const num = (uri: unknown): number => Number(uri ?? 0);
 
 function done(store: Store, job: Entity): void {
   store.update(job.id, { status: "done", progress: 100, speed: -1, etr: null, finished: wireDate() });
@@ -42,12 +42,17 @@ export function stepPhased(store: Store, kind: PhasedKind, job: Entity): void {
 }
 
 function stepCompute(store: Store, job: Entity): void {
-  const tasks = store.tasksOf(job.id).sort((a, b) => num(a.uri) - num(b.uri));
+  const tasks = store.tasksOf(job.id).sort(dispatchOrder);
   const executing = tasks.find((t) => t.status === "executing");
   if (executing) store.update(executing.id, { status: "done", finished: wireDate() });
   else {
-    const queued = tasks.find((t) => t.status === "queued");
+    // A task with sub tasks (a group, job-specification.md "Nested compute jobs") is not executed itself.
+    const queued = tasks.find((t) => t.status === "queued" && t._group !== true);
     if (queued) store.update(queued.id, { status: "executing" });
+  }
+  for (const group of tasks.filter((t) => t._group === true && t.status === "queued")) {
+    const below = tasks.filter((t) => String(t.uri).startsWith(`${String(group.uri)}/`));
+    if (below.every((t) => t.status === "done" || t.status === "excluded")) store.update(group.id, { status: "done", finished: wireDate() });
   }
   const now = store.tasksOf(job.id);
   const finished = now.filter((t) => t.status === "done" || t.status === "excluded").length;

@@ -1,9 +1,13 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import type { Ctx, EmulatorState } from "../handlers/context.js";
+import type { EmulatorState } from "../handlers/context.js";
 import { ApiError, codeFromName, type Entity, wireDate } from "../util.js";
-import { clientOf, ctxFor, type Endpoint, resolveEnd, sandbox } from "./endpoints.js";
-import { markActioned, stepPhased } from "./phases.js";
+import { copyTask, deletesExcluded } from "./copy.js";
+import { actionParent, stepDelivery } from "./deliveries.js";
+import { ctxFor, type Endpoint, resolveEnd } from "./endpoints.js";
+import { dispatchOrder } from "./order.js";
+import { stepPhased } from "./phases.js";
+import { measureJob, sizeOf } from "./size.js";
 
 /** How fast simulated transfers move bytes. */
 export interface RunnerOptions {
@@ -11,47 +15,26 @@ export interface RunnerOptions {
   rate?: number;
   /** Tick interval in milliseconds (default 20). */
   tickMs?: number;
+  /**
+   * How long a job stays `waiting` before a client (or server) picks it up, in milliseconds (default 1000): a real
+   * job waits for its client's next check-in, it does not start within milliseconds. 0 picks jobs up on the next tick.
+   */
+  pickupMs?: number;
 }
 
-/** Size in bytes of a file or directory tree (0 when missing). */
-export function sizeOf(abs: string): number {
-  let s;
-  try {
-    s = statSync(abs);
-  } catch {
-    return 0;
-  }
-  if (!s.isDirectory()) return s.size;
-  let total = 0;
-  for (const name of readdirSync(abs)) total += sizeOf(join(abs, name));
-  return total;
-}
+/** Default of {@link RunnerOptions.pickupMs}. */
+export const DEFAULT_PICKUP_MS = 1000;
 
-const num = (uri: unknown): number => Number(uri ?? 0);
 
-/**
- * Measures the `size` of a job's queued tasks and of the job, as its user (a transfer created `paused`, or one
- * that starts running, so that `progress` never goes backwards); unreadable sources count 0 until their task runs.
- */
-export function measureJob(ctx: Ctx, job: Entity): void {
-  let total = 0;
-  for (const t of ctx.store.tasksOf(job.id)) {
-    if (t.status === "queued") {
-      try {
-        ctx.store.update(t.id, { size: sizeOf(resolveEnd(ctx, t.source, false).abs) });
-      } catch (err) {
-        if (!(err instanceof ApiError)) throw err;
-      }
-    }
-    if (t.status !== "excluded") total += Number(t.size ?? 0);
-  }
-  ctx.store.update(job.id, { size: total });
-}
-
-/** A safe directory name for a job's files in a recipient's sandbox: its code made path-safe, else its id. */
-function folderName(job: Entity): string {
+/** A safe directory name for a job's files at a recipient: its code made path-safe, else its id. */
+export function folderName(job: Entity): string {
   const name = codeFromName(String(job.code ?? ""));
   return /^\.*$/.test(name) ? job.id : name;
+}
+
+/** Where a file named `name` lands at an endpoint: inside it when it is a folder, else the endpoint itself. */
+function targetOf(dest: Endpoint, name: string): string {
+  return dest.container || (existsSync(dest.abs) && statSync(dest.abs).isDirectory()) ? join(dest.abs, name) : dest.abs;
 }
 
 /** Moves jobs through their statuses and copies files for real, at a configurable rate. */
@@ -59,12 +42,16 @@ export class JobRunner {
   private readonly timer: NodeJS.Timeout;
   private last = Date.now();
   private readonly rate: number;
+  private readonly pickupMs: number;
+  /** When each job now `waiting` was first seen waiting (ms since epoch). */
+  private readonly waitingSince = new Map<string, number>();
 
   constructor(
     private readonly state: EmulatorState,
     options: RunnerOptions = {},
   ) {
     this.rate = options.rate === undefined ? 50 * 1024 * 1024 : options.rate;
+    this.pickupMs = options.pickupMs ?? DEFAULT_PICKUP_MS;
     this.timer = setInterval(() => this.tick(), options.tickMs ?? 20);
     this.timer.unref();
   }
@@ -82,43 +69,40 @@ export class JobRunner {
     const budget = this.rate > 0 && Number.isFinite(this.rate) ? this.rate * dt : Infinity;
     const { store } = this.state;
     const RUNNABLE = new Set(["init", "pending", "waiting", "running"]);
+    const waiting = new Set<string>();
     for (const kind of ["transfer", "delivery", "request", "stream", "compute"] as const) {
       const runnable: Entity[] = [];
       for (const job of store.all(kind)) if (RUNNABLE.has(String(job.status)) && !job._inactive) runnable.push(job);
       for (const job of runnable) {
+        if (job.status === "waiting") {
+          waiting.add(job.id);
+          const since = this.waitingSince.get(job.id) ?? now;
+          this.waitingSince.set(job.id, since);
+          if (now - since < this.pickupMs) continue;
+        }
         try {
-          store.transaction(() => (kind === "transfer" || kind === "delivery" ? this.step(kind, job, budget) : stepPhased(store, kind, job)));
+          store.transaction(() => (kind === "transfer" ? this.step(job, budget) : kind === "delivery" ? stepDelivery(this.state, job) : stepPhased(store, kind, job)));
         } catch (err) {
           store.update(job.id, { status: "failed", _message: (err as Error).message });
         }
       }
     }
+    for (const id of this.waitingSince.keys()) if (!waiting.has(id)) this.waitingSince.delete(id);
   }
 
-  private step(kind: "transfer" | "delivery", job: Entity, budget: number): void {
+  private step(job: Entity, budget: number): void {
     const { store } = this.state;
     if (job.status === "init" && job._start) store.update(job.id, { status: "waiting", _start: false });
-    else if (job.status === "pending" && kind === "delivery") store.update(job.id, { status: "waiting" });
     else if (job.status === "waiting") {
       const owner = typeof job.user === "string" ? store.get(job.user)?.entity : undefined;
-      if (kind === "transfer" && owner) measureJob(ctxFor(this.state, owner), job);
+      if (owner) measureJob(ctxFor(this.state, owner), job);
       store.update(job.id, { status: "running", speed: 0 });
     }
-    else if (job.status === "running") this.run(kind, job, budget);
+    else if (job.status === "running") this.run(job, budget);
   }
 
-  private destinations(kind: "transfer" | "delivery", job: Entity, task: Entity, owner: Entity): Endpoint[] {
+  private destinations(job: Entity, task: Entity, owner: Entity): Endpoint[] {
     const ctx = ctxFor(this.state, owner);
-    if (kind === "delivery") {
-      const recipients = (job._recipients as Array<{ user: string }> | undefined) ?? [];
-      return recipients.map((r) => {
-        const c = clientOf(ctx, r.user);
-        if (!c) throw new ApiError(400, `Recipient ${r.user} has no client to download to`);
-        const dir = join(sandbox(this.state, "clients", c.id), folderName(job));
-        mkdirSync(dir, { recursive: true });
-        return { abs: dir, container: true };
-      });
-    }
     if (task.destination === null || task.destination === undefined) {
       const parent = typeof job.parent === "string" ? this.state.store.get(job.parent) : undefined;
       if (parent?.kind === "request" && typeof parent.entity.destination === "string") {
@@ -132,9 +116,9 @@ export class JobRunner {
     return [resolveEnd(ctx, task.destination, true)];
   }
 
-  private run(kind: "transfer" | "delivery", job: Entity, budget: number): void {
+  private run(job: Entity, budget: number): void {
     const { store: st } = this.state;
-    const tasks = st.tasksOf(job.id).sort((a, b) => num(a.uri) - num(b.uri));
+    const tasks = st.tasksOf(job.id).sort(dispatchOrder);
     const current = tasks.find((t) => t.status === "executing") ?? tasks.find((t) => t.status === "queued");
     const owner = typeof job.user === "string" ? st.get(job.user)?.entity : undefined;
     if (!current || !owner) return this.finish(job, tasks);
@@ -145,7 +129,7 @@ export class JobRunner {
         try {
           const src = resolveEnd(ctxFor(this.state, owner), task.source, false);
           if (!existsSync(src.abs)) throw new ApiError(404, `Source '${String(task.source)}' does not exist`);
-          this.destinations(kind, job, task, owner);
+          this.destinations(job, task, owner);
           st.update(task.id, { status: "executing", size: sizeOf(src.abs), _bytes: 0 });
         } catch (err) {
           st.update(task.id, { status: "failed", finished: wireDate(), _message: (err as Error).message });
@@ -160,7 +144,7 @@ export class JobRunner {
         st.update(task.id, { _bytes: done });
         break;
       }
-      this.complete(kind, job, task, owner);
+      this.complete(job, task, owner);
       task = tasks.find((t) => t.status === "queued");
     }
     const total = tasks.reduce((s, t) => s + (t.status === "excluded" ? 0 : Number(t.size ?? 0)), 0);
@@ -172,14 +156,14 @@ export class JobRunner {
     });
   }
 
-  private complete(kind: "transfer" | "delivery", job: Entity, task: Entity, owner: Entity): void {
+  private complete(job: Entity, task: Entity, owner: Entity): void {
     const st = this.state.store;
     const src = resolveEnd(ctxFor(this.state, owner), task.source, false);
     const name = basename(src.abs);
-    for (const dest of this.destinations(kind, job, task, owner)) {
-      const target = dest.container || (existsSync(dest.abs) && statSync(dest.abs).isDirectory()) ? join(dest.abs, name) : dest.abs;
+    for (const dest of this.destinations(job, task, owner)) {
+      const target = targetOf(dest, name);
       mkdirSync(dirname(target), { recursive: true });
-      cpSync(src.abs, target, { recursive: true });
+      copyTask(st, task, src.abs, target);
       if (dest.share?.kind === "delivery" && job.parent === dest.share.share.id) {
         const n = st.tasksOf(dest.share.share.id).length;
         st.insert("task", { job: dest.share.share.id, uri: String(n), source: `delivery=${dest.share.share.id}/${name}`, destination: null,
@@ -198,10 +182,13 @@ export class JobRunner {
     } else if (open.length > 0 && open.every((t) => t.status === "onhold")) st.update(job.id, { status: "paused", speed: -1 });
     else {
       st.update(job.id, { status: "done", progress: 100, speed: -1, etr: null, finished: wireDate() });
-      // Recipients of a finished delivery have received it; an upload into a request actions its uploader.
-      for (const r of (job._recipients as Array<{ user: string }> | undefined) ?? []) markActioned(st, st.get(job.id)?.entity ?? job, r.user);
-      const parent = typeof job.parent === "string" ? st.get(job.parent) : undefined;
-      if (parent?.kind === "request" && typeof job.user === "string") markActioned(st, parent.entity, job.user);
+      actionParent(this.state, job);
+      const owner = typeof job.user === "string" ? st.get(job.user)?.entity : undefined;
+      if (owner && deletesExcluded(st, job))
+        for (const t of tasks.filter((x) => x.status === "excluded" && typeof x.source === "string")) {
+          const name = basename(String(t.source).replace(/[\\/]+$/, ""));
+          for (const dest of this.destinations(job, t, owner)) rmSync(targetOf(dest, name), { recursive: true, force: true });
+        }
     }
   }
 }

@@ -19,15 +19,20 @@ type Test = (v: unknown) => boolean;
 
 const NULLS = new Set(["null", "none", ""]);
 
+/** An own attribute of an object (never one inherited from `Object.prototype`, such as `constructor`). */
+function own(o: object | undefined, key: string): unknown {
+  return o !== undefined && Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+}
+
 function attrGetter(path: string, refs: RefResolver): (e: Entity) => unknown {
   const parts = path.split(".");
   if (parts.some((p) => p.startsWith("_")) || refs.hidden?.(parts[0] ?? "")) return () => undefined;
-  if (parts.length === 1) return (e) => e[path];
+  if (parts.length === 1) return (e) => own(e, path);
   return (e) => {
     let v: unknown = e;
     for (const p of parts) {
-      if (typeof v === "object" && v !== null && !Array.isArray(v)) v = (v as Record<string, unknown>)[p];
-      else if (typeof v === "string") v = p === "id" ? v : refs.lookup(v)?.[p];
+      if (typeof v === "object" && v !== null && !Array.isArray(v)) v = own(v, p);
+      else if (typeof v === "string") v = p === "id" ? v : own(refs.lookup(v), p);
       else return undefined;
     }
     return v;
@@ -113,12 +118,23 @@ function leafTest(node: Extract<QueryNode, { type: "cmp" }>, refs: RefResolver):
   }
 }
 
-/** Compiles a parsed expression into a predicate over entities. */
+/** The operands of a chain of one connective (`a and b and c`), gathered without recursion. */
+function chain(node: Extract<QueryNode, { type: "and" | "or" }>): QueryNode[] {
+  const out: QueryNode[] = [];
+  const todo: QueryNode[] = [node];
+  while (todo.length > 0) {
+    const n = todo.pop() as QueryNode;
+    if (n.type === node.type) todo.push(n.right, n.left);
+    else out.push(n);
+  }
+  return out;
+}
+
+/** Compiles a parsed expression into a predicate over entities (a long `and`/`or` chain is one flat list). */
 export function compileQuery(node: QueryNode, refs: RefResolver): Predicate {
   if (node.type !== "cmp") {
-    const l = compileQuery(node.left, refs);
-    const r = compileQuery(node.right, refs);
-    return node.type === "and" ? (e) => l(e) && r(e) : (e) => l(e) || r(e);
+    const operands = chain(node).map((n) => compileQuery(n, refs));
+    return node.type === "and" ? (e) => operands.every((p) => p(e)) : (e) => operands.some((p) => p(e));
   }
   const get = attrGetter(node.attr, refs);
   const test = leafTest(node, refs);

@@ -8,13 +8,18 @@ interface Row {
   json: string;
 }
 
-/** SQLite persistence of entities and settings (write-through; reads come from memory). */
+/**
+ * SQLite persistence of entities and settings (write-through; reads come from memory). Rows keep the rowid of
+ * their first insert, so rowid order is creation order, the order of the in-memory index.
+ */
 export class Db {
   private readonly db: Database.Database;
   private readonly putStmt: Database.Statement;
   private readonly delStmt: Database.Statement;
   private readonly putSetting: Database.Statement;
   private readonly delSetting: Database.Statement;
+  private readonly rowStmt: Database.Statement;
+  private readonly idsStmt: Database.Statement;
 
   /** Opens (and creates) the database; `file` undefined means in memory. */
   constructor(file?: string) {
@@ -27,7 +32,10 @@ export class Db {
       CREATE TABLE IF NOT EXISTS settings (scope TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL,
         PRIMARY KEY (scope, name));
     `);
-    this.putStmt = this.db.prepare("INSERT OR REPLACE INTO entities (id, kind, code, json) VALUES (?, ?, ?, ?)");
+    this.putStmt = this.db.prepare("INSERT INTO entities (id, kind, code, json) VALUES (?, ?, ?, ?) " +
+      "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, code = excluded.code, json = excluded.json");
+    this.rowStmt = this.db.prepare("SELECT kind, json FROM entities WHERE id = ?");
+    this.idsStmt = this.db.prepare("SELECT id FROM entities WHERE kind = ? ORDER BY rowid").pluck();
     this.delStmt = this.db.prepare("DELETE FROM entities WHERE id = ?");
     this.putSetting = this.db.prepare("INSERT OR REPLACE INTO settings (scope, name, value) VALUES (?, ?, ?)");
     this.delSetting = this.db.prepare("DELETE FROM settings WHERE scope = ? AND name = ?");
@@ -35,8 +43,19 @@ export class Db {
 
   /** Every stored entity with its kind. */
   loadEntities(): Array<{ kind: string; entity: Entity }> {
-    const rows = this.db.prepare("SELECT id, kind, json FROM entities").all() as Row[];
+    const rows = this.db.prepare("SELECT id, kind, json FROM entities ORDER BY rowid").all() as Row[];
     return rows.map((r) => ({ kind: r.kind, entity: JSON.parse(r.json) as Entity }));
+  }
+
+  /** The stored entity with an id (as written last), or undefined. */
+  entity(id: string): { kind: string; entity: Entity } | undefined {
+    const row = this.rowStmt.get(id) as Omit<Row, "id"> | undefined;
+    return row && { kind: row.kind, entity: JSON.parse(row.json) as Entity };
+  }
+
+  /** Ids of the stored entities of a kind, in creation order. */
+  idsOf(kind: string): string[] {
+    return this.idsStmt.all(kind) as string[];
   }
 
   /** Every stored setting. */
@@ -71,7 +90,7 @@ export class Db {
     else this.putSetting.run(scope, name, value);
   }
 
-  /** Runs `fn` in one transaction. */
+  /** Runs `fn` in one transaction (a savepoint when one is open): all of its writes, or none when it throws. */
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)();
   }

@@ -1,4 +1,5 @@
 import { Db } from "./db.js";
+import { Journal, type Touched } from "./journal.js";
 import type { Kind } from "../model.js";
 import { KINDS } from "../model.js";
 import { type Entity, newId, wireDate } from "../util.js";
@@ -6,7 +7,10 @@ import { type Entity, newId, wireDate } from "../util.js";
 /** Key of a setting scope: `<entitytype>:<id or "">`. */
 export type ScopeKey = string;
 
-/** The entity store: an in-memory index over parsed rows, written through to SQLite. */
+/**
+ * The entity store: an in-memory index over parsed rows, written through to SQLite. Every write is
+ * all-or-nothing: inside {@link Store.transaction} (or alone), a throw rolls back the rows and the index.
+ */
 export class Store {
   private readonly db: Db;
   private readonly byKind = new Map<Kind, Map<string, Entity>>();
@@ -15,6 +19,8 @@ export class Store {
   private readonly tasksByJob = new Map<string, Set<string>>();
   /** Settings by scope key, then name. */
   readonly settings = new Map<ScopeKey, Map<string, string>>();
+  /** Undo log of the open transactions. */
+  private readonly journal = new Journal();
 
   /** Opens the store; `file` undefined keeps everything in memory. */
   constructor(file?: string) {
@@ -32,11 +38,28 @@ export class Store {
   private index(kind: Kind, entity: Entity): void {
     this.byKind.get(kind)?.set(entity.id, entity);
     this.byId.set(entity.id, { kind, entity });
-    if (kind === "task" && typeof entity.job === "string") {
-      let set = this.tasksByJob.get(entity.job);
-      if (!set) this.tasksByJob.set(entity.job, (set = new Set()));
-      set.add(entity.id);
-    }
+    if (kind === "task") this.listTask(entity);
+  }
+
+  /** Adds a task to its job's list. */
+  private listTask(task: Entity): void {
+    if (typeof task.job !== "string") return;
+    let set = this.tasksByJob.get(task.job);
+    if (!set) this.tasksByJob.set(task.job, (set = new Set()));
+    set.add(task.id);
+  }
+
+  private unindex(id: string): void {
+    const hit = this.byId.get(id);
+    if (!hit) return;
+    this.byId.delete(id);
+    this.byKind.get(hit.kind)?.delete(id);
+    if (hit.kind === "task" && typeof hit.entity.job === "string") this.tasksByJob.get(hit.entity.job)?.delete(id);
+  }
+
+  /** Runs a write alone as a transaction unless one is open. */
+  private atomic<T>(fn: () => T): T {
+    return this.journal.open ? fn() : this.transaction(fn);
   }
 
   /** The tasks of a job, in creation order. */
@@ -80,6 +103,10 @@ export class Store {
 
   /** Inserts an entity, filling id, created and modified. */
   insert(kind: Kind, data: Record<string, unknown>, actor?: string): Entity {
+    return this.atomic(() => this.insertNow(kind, data, actor));
+  }
+
+  private insertNow(kind: Kind, data: Record<string, unknown>, actor?: string): Entity {
     const now = wireDate();
     const entity: Entity = { ...data, id: typeof data.id === "string" ? data.id : newId() };
     entity.created ??= now;
@@ -89,6 +116,7 @@ export class Store {
       entity.modifier ??= actor;
     }
     if (this.byId.has(entity.id)) throw new Error(`Duplicate id ${entity.id}`);
+    this.journal.entity(entity.id, undefined);
     this.index(kind, entity);
     this.db.put(kind, entity);
     return entity;
@@ -98,19 +126,23 @@ export class Store {
   update(id: string, changes: Record<string, unknown>, actor?: string): Entity {
     const hit = this.byId.get(id);
     if (!hit) throw new Error(`No entity ${id}`);
-    Object.assign(hit.entity, changes, { modified: wireDate() }, actor ? { modifier: actor } : {});
-    this.db.put(hit.kind, hit.entity);
-    return hit.entity;
+    return this.atomic(() => {
+      this.journal.entity(id, hit.entity);
+      Object.assign(hit.entity, changes, { modified: wireDate() }, actor ? { modifier: actor } : {});
+      this.db.put(hit.kind, hit.entity);
+      return hit.entity;
+    });
   }
 
   /** Removes an entity. */
   remove(id: string): void {
     const hit = this.byId.get(id);
     if (!hit) return;
-    this.byId.delete(id);
-    this.byKind.get(hit.kind)?.delete(id);
-    if (hit.kind === "task" && typeof hit.entity.job === "string") this.tasksByJob.get(hit.entity.job)?.delete(id);
-    this.db.remove(id);
+    this.atomic(() => {
+      this.journal.entity(id, hit.entity);
+      this.unindex(id);
+      this.db.remove(id);
+    });
   }
 
   /** The settings of a scope (created empty on first use). */
@@ -122,14 +154,73 @@ export class Store {
 
   /** Sets or deletes (undefined) a setting. */
   setSetting(key: ScopeKey, name: string, value: string | undefined): void {
-    if (value === undefined) this.scope(key).delete(name);
-    else this.scope(key).set(name, value);
-    this.db.setting(key, name, value);
+    this.atomic(() => {
+      this.journal.scope(key, this.settings.get(key));
+      if (value === undefined) this.scope(key).delete(name);
+      else this.scope(key).set(name, value);
+      this.db.setting(key, name, value);
+    });
   }
 
-  /** Runs `fn` in one SQLite transaction. */
+  /**
+   * Runs `fn` as one transaction (nested calls are savepoints): when it throws, SQLite rolls back and the
+   * in-memory index is restored to what it was before, then the error propagates.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn);
+    const touched = this.journal.begin();
+    try {
+      const out = this.db.transaction(fn);
+      this.journal.end(true);
+      return out;
+    } catch (err) {
+      this.journal.end(false);
+      this.restore(touched);
+      throw err;
+    }
+  }
+
+  /** Puts every touched entity and scope back as SQLite (already rolled back) holds it, keeping object identity. */
+  private restore(touched: Touched): void {
+    const reindexed = new Set<Kind>();
+    for (const [id, original] of touched.entities) {
+      const saved = this.db.entity(id);
+      const current = this.byId.get(id);
+      if (current && (!saved || current.entity !== original)) this.unindex(id);
+      if (!saved) continue;
+      const entity = original ?? saved.entity;
+      if (original) {
+        for (const k of Object.keys(original)) delete original[k];
+        Object.assign(original, saved.entity);
+      }
+      if (!this.byId.has(id)) {
+        this.index(saved.kind as Kind, entity);
+        reindexed.add(saved.kind as Kind);
+      }
+    }
+    for (const kind of reindexed) this.reorder(kind);
+    for (const [key, saved] of touched.scopes) {
+      if (!saved) this.settings.delete(key);
+      else {
+        const scope = this.scope(key);
+        scope.clear();
+        for (const [k, v] of saved) scope.set(k, v);
+      }
+    }
+  }
+
+  /** Rebuilds the order of a kind (and of task lists) as creation order after entities came back. */
+  private reorder(kind: Kind): void {
+    const map = this.byKind.get(kind);
+    if (!map) return;
+    const entries = this.db.idsOf(kind).flatMap((id) => {
+      const e = map.get(id);
+      return e ? [[id, e] as const] : [];
+    });
+    map.clear();
+    for (const [id, e] of entries) map.set(id, e);
+    if (kind !== "task") return;
+    this.tasksByJob.clear();
+    for (const t of map.values()) this.listTask(t);
   }
 
   /** Closes the database. */

@@ -36,7 +36,7 @@ export function toWire(ctx: Ctx, kind: Kind, e: Entity, view: WireView = "find",
   if (attributes) {
     const full = { ...shape.extra?.(ctx, e), ...out };
     out = { id: e.id };
-    for (const a of attributes) if (a in full) out[a] = full[a];
+    for (const a of attributes) if (Object.hasOwn(full, a)) out[a] = full[a];
   }
   for (const k of Object.keys(out)) if (!ctx.access.seesAttribute(k)) delete out[k];
   return out;
