@@ -42,6 +42,7 @@ function prelude(code: string): string {
   if (!declares("session")) lines.push('import type { Session as ReadmeSession } from "@accsyn/api";', "declare const session: ReadmeSession;");
   for (const name of PLACEHOLDERS) if (!declares(name)) lines.push(`declare const ${name}: string;`);
   if (!declares("signal")) lines.push("declare const signal: AbortSignal;");
+  if (!declares("ids")) lines.push("declare const ids: string[];");
   return lines.join("\n");
 }
 
