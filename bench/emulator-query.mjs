@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Benchmark (not a test): `find` with a three-clause query over 100,000 transfers in @accsyn/emulator.
-// Run after building the emulator: `pnpm --filter @accsyn/emulator build && node bench/emulator-query.mjs [runs]`.
+// Run after building the emulator: `pnpm --filter @accsyn/emulator build && node bench/emulator-query.mjs [runs] [--json]` (--json: a last line with every time, for run.mjs).
 import { randomUUID } from "node:crypto";
 import { startEmulator, DEMO_SEED } from "../packages/emulator/dist/index.js";
 
 const COUNT = 100_000;
-const RUNS = Number(process.argv[2] ?? 30);
+const RUNS = Number(process.argv.slice(2).find((a) => !a.startsWith("--")) ?? 30);
 const STATUSES = ["init", "waiting", "running", "paused", "failed"];
 const USERS = DEMO_SEED.users.map((u) => u.code);
 
@@ -46,3 +46,4 @@ times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)];
 console.log(`query: ${query} -> ${hits} transfers`);
 console.log(`runs ${RUNS}: min ${times[0].toFixed(1)} ms, median ${median.toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`);
+if (process.argv.includes("--json")) console.log(JSON.stringify({ runs: RUNS, hits, times }));
