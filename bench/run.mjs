@@ -35,7 +35,7 @@ const PLAN = quick
       small: { calls: 2_000, reps: 9, warmup: 1_000 }, concurrent: { calls: 10_000, reps: 5, warmup: 2_000 }, large: 11, create: 7, memory: 3, startup: 15,
       wan: { sequential: { calls: 50, reps: 5 }, concurrent: { calls: 320, inflight: 32, reps: 5 }, large: { reps: 3, count: LARGE_COUNT } },
       reference: { small: 200, concurrent: { calls: 400, threads: 8, reps: 3 }, large: 1, create: 3, wanSequential: 30, wanConcurrent: { calls: 96, threads: 8, reps: 2 }, wanLarge: 1 },
-      iterate: { pageSize: LARGE_COUNT },
+      iterate: { pageSizes: [LARGE_COUNT, 1_000] },
       emulator: { queryRuns: 30, lsRuns: 20, loadCalls: 20_000, inflight: 64 },
     };
 

@@ -69,10 +69,15 @@ async function iterate(ctx) {
   if (!ctx.plan.iterate) return addRow(ctx, skippedRow(label, "quick run"), "iterate-rss");
   const findRss = ctx.raw.memory?.["large-sdk"];
   if (!findRss) return addRow(ctx, skippedRow(label, "needs the memory scenario (its 50k find)"), "iterate-rss");
-  const { pageSize } = ctx.plan.iterate;
+  const [pageSize, ...others] = ctx.plan.iterate.pageSizes;
   const r = (ctx.raw.iterate = await ctx.runClient("iterateMemory", ctx.server.port, { port: ctx.server.port, pageSize }));
   addRow(ctx, row({ scenario: `iterate: 1,000,000 transfers (pages of ${pageSize}), peak RSS vs one ${ctx.server.largeCount} find`, unit: "MB", values: [r.maxRssMb], floor: findRss, goal: 1.2 }), "iterate-rss");
   addRow(ctx, row({ scenario: "  iterate: time to walk 1,000,000 transfers", unit: "ms", values: [r.ms] }));
+  for (const size of others) {
+    const x = (ctx.raw[`iterate-${size}`] = await ctx.runClient("iterateMemory", ctx.server.port, { port: ctx.server.port, pageSize: size }));
+    addRow(ctx, row({ scenario: `  iterate: pages of ${size}, peak RSS vs one ${ctx.server.largeCount} find`, unit: "MB", values: [x.maxRssMb], floor: findRss }));
+    addRow(ctx, row({ scenario: `  iterate: pages of ${size}, time to walk 1,000,000 transfers`, unit: "ms", values: [x.ms] }));
+  }
 }
 
 /** Whole-process scenarios by name, in run order. */
