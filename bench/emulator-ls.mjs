@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Benchmark (not a test): recursive `ls` of a 10,000-file tree in @accsyn/emulator.
-// Run after building the emulator: `pnpm --filter @accsyn/emulator build && node bench/emulator-ls.mjs [runs]`.
+// Run after building the emulator: `pnpm --filter @accsyn/emulator build && node bench/emulator-ls.mjs [runs] [--json]` (--json: a last line with every time, for run.mjs).
 import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startEmulator } from "../packages/emulator/dist/index.js";
 
-const RUNS = Number(process.argv[2] ?? 20);
+const RUNS = Number(process.argv.slice(2).find((a) => !a.startsWith("--")) ?? 20);
 const emu = await startEmulator({ port: 0 });
 const admin = emu.users.find((u) => u.role === "admin");
 const headers = {
@@ -31,14 +31,20 @@ for (let a = 0; a < 10; a++) {
   }
 }
 const times = [];
+/** CPU ms of this process (emulator + client) per run: steadier than wall time on a busy machine. */
+const cpu = [];
 let count = 0;
 for (let i = 0; i < RUNS; i++) {
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const body = await call("workspace/file", { op: "ls", path: "share=projects/tree", download: true, recursive: true, getsize: false });
   times.push(performance.now() - start);
+  const used = process.cpuUsage(cpuStart);
+  cpu.push((used.user + used.system) / 1000);
   count = body.result.files.flatMap((d) => d.files).flatMap((s) => s.files).length;
 }
 await emu.stop();
 times.sort((a, b) => a - b);
 console.log(`recursive ls of ${count} files`);
 console.log(`runs ${RUNS}: min ${times[0].toFixed(1)} ms, median ${times[Math.floor(times.length / 2)].toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`);
+if (process.argv.includes("--json")) console.log(JSON.stringify({ cpu, runs: RUNS, files: count, times }));

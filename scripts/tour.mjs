@@ -165,8 +165,12 @@ try {
     const files = await theirs.ls(`delivery=${delivery.id}`);
     const shared = await theirs.ls(`share=${folder.code}`);
     show([["role", theirs.role], ["delivery", `${mine.name} — ${mine.status}`], ...files.map((f) => ["in delivery", f.filename]), ["shared folder", shared.map((f) => f.filename).join(", ")]]);
-    const received = await waitWithProgress(theirs, "delivery", delivery.id, "   download");
-    show([["delivery", `${received.status}: delivered to the recipient's desktop app`]]);
+    // A submitted delivery waits for its recipients: they fetch it with a transfer beneath it.
+    const fetch = await theirs.create("transfer", { parent: delivery.id });
+    const fetched = await waitWithProgress(theirs, "transfer", fetch.id, "   download");
+    const [recipient] = (await session.access("delivery", delivery.id)).filter((r) => r.user_hr === reviewer.username);
+    show([["download", `${fetched.status}: ${fetched.source_hr} → ${fetched.destination_hr}`], ["recipient", `${reviewer.username} actioned=${recipient?.actioned}`]]);
+    expect(recipient?.actioned === true, "the recipient is not marked as having actioned the delivery");
     theirs.close();
   });
 

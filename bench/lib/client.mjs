@@ -6,65 +6,18 @@ import {
   gotJson,
   keepAliveAgent,
   rawJson,
+  lastRequestOf,
   rawRequest,
   replayHeaders,
   stringifyGzipBase64,
 } from "./floors.mjs";
+import { check, pool, repeat } from "./measure.mjs";
+import { iterateMemory } from "./memory-iterate.mjs";
+import { wan } from "./wan-client.mjs";
 
 const task = JSON.parse(process.argv[2]);
 const { port } = task;
-const collect = () => globalThis.gc?.();
-
-/** Milliseconds taken by `fn`. */
-async function timed(fn) {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-}
-
-/** Wall and CPU (this process, user + system) milliseconds taken by `fn`. */
-async function timedCpu(fn) {
-  const cpu = process.cpuUsage();
-  const wall = await timed(fn);
-  const used = process.cpuUsage(cpu);
-  return { wall, cpu: (used.user + used.system) / 1000 };
-}
-
-/** Runs each runner once per repetition (after a collection), interleaved: wall and CPU ms. */
-async function repeat(reps, runners) {
-  const samples = {};
-  const cpu = {};
-  for (let rep = 0; rep < reps; rep++) {
-    for (const [name, run] of Object.entries(runners)) {
-      collect();
-      const took = await timedCpu(run);
-      (samples[name] ??= []).push(took.wall);
-      (cpu[name] ??= []).push(took.cpu);
-    }
-  }
-  return { samples, cpu };
-}
-
-/** Runs `count` calls of `call`, `inflight` at a time. */
-async function pool(count, inflight, call) {
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      next++;
-      await call();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(inflight, count) }, worker));
-}
-
-/** The last request the server saw (to replay the SDK's exact URL and headers). */
-async function lastRequest() {
-  return JSON.parse(await rawRequest(undefined, port, "GET", "/__last", {}));
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(`bench sanity check failed: ${message}`);
-}
+const lastRequest = () => lastRequestOf(port);
 
 async function sdk() {
   const { openSession } = await import("./sdk.mjs");
@@ -88,19 +41,9 @@ async function small({ calls, reps, inflight = 1, warmup }) {
     raw: () => rawJson(agent, port, last.url, headers),
     got: () => gotJson(client, gotPath, headers),
   };
-  const samples = { sdk: [], raw: [], got: [] };
-  const cpu = { sdk: [], raw: [], got: [] };
   for (const run of Object.values(runners)) await pool(warmup, inflight, run);
-  const names = Object.keys(runners);
-  for (let rep = 0; rep < reps; rep++) {
-    for (let k = 0; k < names.length; k++) {
-      const name = names[(rep + k) % names.length];
-      collect();
-      const took = await timedCpu(() => pool(calls, inflight, runners[name]));
-      samples[name].push(took.wall);
-      cpu[name].push(took.cpu);
-    }
-  }
+  const batches = Object.fromEntries(Object.entries(runners).map(([name, run]) => [name, () => pool(calls, inflight, run)]));
+  const { samples, cpu } = await repeat(reps, batches);
   session.close();
   agent.destroy();
   gotAgent.destroy();
@@ -179,7 +122,7 @@ async function memory({ what, count, tasks: taskCount }) {
   return { what, maxRssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
-const scenarios = { small, large, create, memory };
+const scenarios = { small, large, create, memory, wan, iterateMemory };
 try {
   const result = await scenarios[task.scenario](task.params);
   process.send({ ok: true, result });

@@ -91,3 +91,19 @@ export function createTasks(count) {
   }
   return tasks;
 }
+
+/** Marks the query answered page by page (by the event's limit/skip) out of `PAGED_TOTAL` transfers. */
+export const PAGES_MARK = "bench-pages";
+/** Query of the paged listing (`iterate`). */
+export const PAGES_QUERY = `transfer WHERE code=${PAGES_MARK}`;
+/** How many transfers the paged listing holds. */
+export const PAGED_TOTAL = 1_000_000;
+
+/**
+ * One page of the paged listing: `min(limit, PAGED_TOTAL - skip)` transfers. Every page holds
+ * transfers 0, 1, … (the same bytes for the same size, so the server can cache them): only the
+ * count and the memory of walking them matter here.
+ */
+export function pageAnswer(skip, limit = PAGED_TOTAL) {
+  return largeAnswer(Math.max(0, Math.min(limit, PAGED_TOTAL - skip)));
+}

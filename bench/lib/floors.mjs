@@ -1,13 +1,15 @@
 // The floors: what the same work costs without the SDK — a raw Node `http` keep-alive request,
 // got alone with the SDK's got options, `JSON.parse`, `JSON.stringify` + gzip + base64.
 import http from "node:http";
+import https from "node:https";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 
-/** A keep-alive agent like the SDK's (lifo, 4 s idle timeout). */
-export function keepAliveAgent() {
-  return new http.Agent({ keepAlive: true, timeout: 4_000, scheduling: "lifo" });
+/** A keep-alive agent like the SDK's (lifo, 4 s idle timeout); HTTPS when given the server's CA. */
+export function keepAliveAgent(tls) {
+  const options = { keepAlive: true, timeout: 4_000, scheduling: "lifo" };
+  return tls ? new https.Agent({ ...options, ca: tls.ca }) : new http.Agent(options);
 }
 
 /** Headers of a recorded request, minus those Node's agent sets itself. */
@@ -18,10 +20,11 @@ export function replayHeaders(headers) {
   return out;
 }
 
-/** One raw `http` request: reads the whole body and parses it, like any client must. */
+/** One raw `http` (or `https`, after the agent) request: resolves with the whole body as text. */
 export function rawRequest(agent, port, method, path, headers, body) {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, method, path, headers, agent }, (res) => {
+    const client = agent instanceof https.Agent ? https : http;
+    const req = client.request({ host: "127.0.0.1", port, method, path, headers, agent }, (res) => {
       const chunks = [];
       res.on("data", (chunk) => chunks.push(chunk));
       res.on("end", () => {
@@ -36,6 +39,11 @@ export function rawRequest(agent, port, method, path, headers, body) {
     req.on("error", reject);
     req.end(body);
   });
+}
+
+/** The last request the bench server on `port` saw (to replay the SDK's exact URL and headers). */
+export async function lastRequestOf(port) {
+  return JSON.parse(await rawRequest(undefined, port, "GET", "/__last", {}));
 }
 
 /** Raw request + `JSON.parse`: the floor of one small call. */

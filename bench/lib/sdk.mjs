@@ -5,9 +5,10 @@ import { CREDENTIALS } from "./fixtures.mjs";
 
 const ENTITIES_DIST = new URL("../../packages/entities/dist/index.js", import.meta.url);
 
-/** Session options for the bench server on `port`. */
-export function sessionOptions(port) {
-  return { ...CREDENTIALS, hostname: "127.0.0.1", port, protocol: "http", env: {} };
+/** Session options for the bench server on `port` (HTTPS trusting `tls.ca` when given). */
+export function sessionOptions(port, tls) {
+  const protocol = tls ? { protocol: "https", ca: tls.ca } : { protocol: "http" };
+  return { ...CREDENTIALS, hostname: "127.0.0.1", port, ...protocol, env: {} };
 }
 
 async function tryImport(specifier) {
@@ -43,10 +44,10 @@ function coreMethods(session) {
 
 /**
  * Creates a logged-in session against the bench server: `{ session, via }` where `session` has
- * `find`, `findOne`, `create` and `close`, and `via` names the package that provided them.
+ * `find`, `findOne`, `create` and `close` (and `iterate` when the entities package provides it), and `via` names the package that provided them.
  */
-export async function openSession(port) {
-  const options = sessionOptions(port);
+export async function openSession(port, tls) {
+  const options = sessionOptions(port, tls);
   const api = await tryImport("@accsyn/api");
   if (api?.Session) {
     const session = new api.Session(options);

@@ -120,7 +120,9 @@ describe("file-sharing story", () => {
 
   it("revoking takes the share away", async () => {
     const { admin, standard } = e2e;
-    expect(await admin.revoke("user", "standard@acme.test", "folder", code)).toBe(true);
+    // The target is taken by id only, as the reference's revoke does (the user may be a code).
+    await expect(admin.revoke("user", "standard@acme.test", "folder", code)).rejects.toThrow(/valid entity ID/i);
+    expect(await admin.revoke("user", "standard@acme.test", "folder", folderId)).toBe(true);
     expect(await standard.find("Folder")).toEqual([]);
     await expectApiError(standard.ls(`folder=${code}/DOWNLOAD`), /does not exist/);
   });

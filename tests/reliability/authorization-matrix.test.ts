@@ -223,7 +223,8 @@ const MATRIX: Row[] = [
     row(kind, "standard not recipient", "find", "YYNYN", sees(kind, `${kind}Other`)),
     row(kind, "standard not recipient", "update", "YYNYN", updates(kind, `${kind}Other`)),
     row(kind, "new", "create", "YYNYN", creates(kind, (name) => ({ name }))),
-    row(kind, "standard is recipient", "delete", "YYNYY", removes(kind, "delete", (f) => recipientJob(f.admin, kind, EMAIL.standard))),
+    // A recipient does not steer a delivery: no pause, abort or delete (reference tests/test_delivery.py test_delete_temp_delivery_as_standard).
+    row(kind, "standard is recipient", "delete", "YYNYN", removes(kind, "delete", (f) => recipientJob(f.admin, kind, EMAIL.standard))),
   ]),
   row("acl", "the standard user's own", "find", "YYYYY", sees("acl", "stdAcl")),
   row("acl", "another user's", "find", "YYYYN", sees("acl", "volAcl")),

@@ -132,16 +132,20 @@ export class Access {
       case "engine":
       case "volume":
         return false;
-      case "delivery":
-      case "request":
-      case "stream":
-        // Recipients receive a package, they do not steer it: a standard recipient may not pause, abort or delete a
-        // delivery (reference tests/test_delivery.py, test_pause_temp_delivery_as_standard, test_delete_temp_delivery_as_standard).
-        return employee ? this.canSee(kind, e) : e.user === me;
       default:
         if (SHARE_KINDS.includes(kind) && !employee) return false;
         return this.canSee(kind, e);
     }
+  }
+
+  /**
+   * True when the caller may steer `entity` — change its status or delete it. Recipients receive a delivery
+   * (request, stream), they do not steer it: a standard recipient may not pause, abort or delete it (reference
+   * tests/test_delivery.py test_pause_temp_delivery_as_standard, test_delete_temp_delivery_as_standard).
+   */
+  canSteer(kind: Kind, e: Entity): boolean {
+    if (this.level !== "standard" || !["delivery", "request", "stream"].includes(kind)) return this.canWrite(kind, e);
+    return e.user === this.caller.user.id;
   }
 
   /** A copy of `e` without internal fields and attributes hidden from the caller's role. */

@@ -13,6 +13,8 @@ export interface IterateOptions extends Omit<FindOptions, "limit" | "singleEntit
 /**
  * Yields every entity matching `query`, requesting pages of `pageSize` with `limit`/`skip` until a
  * page comes back short. Stop early with `break`; pass a `signal` to cancel a pending page.
+ * Memory stays flat at about one page: the generator lets go of each entity once it is yielded,
+ * so only what the caller keeps outlives its page.
  */
 export async function* iterate<Q extends string>(
   session: Session,
@@ -27,9 +29,24 @@ export async function* iterate<Q extends string>(
     throw new AccsynValidationError(`skip must be a non-negative integer; got ${describe(skip)}.`);
   }
   for (let offset = skip; ; offset += pageSize) {
-    const page = await find(session, query, { ...findOptions, limit: pageSize, skip: offset });
+    const page: unknown = await find(session, query, { ...findOptions, limit: pageSize, skip: offset });
     if (!Array.isArray(page)) return;
-    yield* page;
-    if (page.length < pageSize) return;
+    const size = page.length;
+    yield* release(page as EntityOfQuery<Q>[]);
+    if (size < pageSize) return;
   }
+}
+
+/**
+ * Yields the entries of `page`, clearing each slot once yielded and the array at the end: neither
+ * the suspended generator nor the page keeps a yielded entity (or the page) alive while the next
+ * page is fetched and decoded.
+ */
+function* release<T>(page: T[]): Generator<T, void, undefined> {
+  for (let i = 0; i < page.length; i++) {
+    const entity = page[i] as T;
+    page[i] = undefined as T;
+    yield entity;
+  }
+  page.length = 0;
 }

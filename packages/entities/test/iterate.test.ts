@@ -1,6 +1,8 @@
 /**
  * `iterate`: pages through every match with limit/skip until a short page.
  */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { AccsynValidationError } from "@accsyn/core";
 import { iterate } from "@accsyn/entities";
 import { afterEach, describe, expect, it } from "vitest";
@@ -22,7 +24,38 @@ function usersHandler(total: number) {
   };
 }
 
+/** A full garbage collection (V8's `gc`, exposed for this check). */
+function collectGarbage(): void {
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+}
+
 describe("iterate", () => {
+  it("holds no yielded entity while the next page is on its way (flat memory)", async () => {
+    let asked!: () => void;
+    let releasePage2!: () => void;
+    const page2Asked = new Promise<void>((resolve) => (asked = resolve));
+    const page2Released = new Promise<void>((resolve) => (releasePage2 = resolve));
+    const users = usersHandler(6);
+    h = await harness(async (request) => {
+      if ((request.event.data as { skip?: number }).skip === 3) {
+        asked();
+        await page2Released;
+      }
+      return users(request as Parameters<typeof users>[0]);
+    });
+    const walk = h.session.iterate("user", { pageSize: 3 });
+    const refs: Array<WeakRef<object>> = [];
+    for (let i = 0; i < 3; i++) refs.push(new WeakRef((await walk.next()).value as object));
+    const next = walk.next(); // page 1 is done: asks for page 2, which the server holds back
+    await page2Asked;
+    await new Promise((r) => setTimeout(r, 0));
+    collectGarbage();
+    expect(refs.map((ref) => ref.deref() === undefined)).toEqual([true, true, true]);
+    releasePage2();
+    expect(((await next).value as { code: string }).code).toBe("u3@acme.example");
+  });
+
   it("yields every entity over several pages and stops after a short page", async () => {
     h = await harness(usersHandler(7));
     const codes: string[] = [];

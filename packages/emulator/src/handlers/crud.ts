@@ -95,7 +95,7 @@ export function edit(ctx: Ctx, ref: TypeRef): unknown {
   if (Object.keys(data).length === 0) fail.bad("Nothing to update: 'data' is empty");
   const hit = visibleEntity(ctx, ref.kinds, eventId(ctx), ref.name);
   const e = hit.entity;
-  if (!ctx.access.canWrite(hit.kind, e)) fail.forbidden(`You may not change this ${ref.name}`);
+  if (!ctx.access.canWrite(hit.kind, e) || ("status" in data && !ctx.access.canSteer(hit.kind, e))) fail.forbidden(`You may not change this ${ref.name}`);
   if (hit.kind === "acl" && ctx.access.level === "standard" && Object.keys(data).some((k) => ACL_GRANT_FIELDS.has(k)))
     fail.forbidden("Standard users cannot change what an ACL grants (read, write, path, entity, target, role)");
   const changes: Record<string, unknown> = {};

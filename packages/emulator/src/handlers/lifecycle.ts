@@ -38,7 +38,7 @@ function deleteCascade(ctx: Ctx, kind: Kind, e: Entity): void {
 export function remove(ctx: Ctx, ref: TypeRef): unknown {
   if (ref.kinds[0] === "task") fail.bad("Tasks are never deleted: set their status to 'excluded'");
   const hit = visibleEntity(ctx, ref.kinds, eventId(ctx), ref.name);
-  if (!ctx.access.canWrite(hit.kind, hit.entity)) fail.forbidden(`You may not delete this ${ref.name}`);
+  if (!ctx.access.canSteer(hit.kind, hit.entity)) fail.forbidden(`You may not delete this ${ref.name}`);
   ctx.store.transaction(() => deleteCascade(ctx, hit.kind, hit.entity));
   return { result: true };
 }
