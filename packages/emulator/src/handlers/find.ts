@@ -1,5 +1,5 @@
 import { JOB_KINDS, type Kind, type TypeRef } from "../model.js";
-import { buildPredicate, type Predicate } from "../query/index.js";
+import { planQuery } from "../query/index.js";
 import { type Entity, fail, isId, wireDate } from "../util.js";
 import { type Ctx, dataObject, refResolver } from "./context.js";
 import { present } from "./output.js";
@@ -60,7 +60,7 @@ export function jobScope(e: Entity, now = Date.now()): "active" | "finished" | "
 
 /** Entities of `ref` that match the event's query and scope options and that the caller may see. */
 export function matching(ctx: Ctx, ref: TypeRef, opts = options(ctx)): Entity[] {
-  const pred: Predicate = buildPredicate(ctx.event.query, { ...refResolver(ctx.store), hidden: (a) => !ctx.access.seesAttribute(a) });
+  const { predicate: pred, statuses } = planQuery(ctx.event.query, { ...refResolver(ctx.store), hidden: (a) => !ctx.access.seesAttribute(a) });
   const out: Entity[] = [];
   const wantScope = opts.archived ? "archived" : opts.finished ? "finished" : "active";
   const now = Date.now();
@@ -68,12 +68,18 @@ export function matching(ctx: Ctx, ref: TypeRef, opts = options(ctx)): Entity[] 
   const stop = opts.single && opts.limit === undefined ? opts.skip + 1 : end;
   for (const kind of ref.kinds) {
     const isJob = JOB_KINDS.includes(kind);
-    for (const e of ctx.store.all(kind)) {
-      if (Boolean(e._inactive) !== opts.inactive) continue;
-      if (isJob && jobScope(e, now) !== wantScope) continue;
-      if (ref.clientType !== undefined && e.type !== ref.clientType) continue;
-      if (opts.parent !== undefined && e.parent !== opts.parent && e.job !== opts.parent) continue;
-      if (!pred(e) || !ctx.access.canSee(kind, e)) continue;
+    const admits = (e: Entity): boolean =>
+      Boolean(e._inactive) === opts.inactive &&
+      (!isJob || jobScope(e, now) === wantScope) &&
+      (ref.clientType === undefined || e.type === ref.clientType) &&
+      (opts.parent === undefined || e.parent === opts.parent || e.job === opts.parent) &&
+      pred(e) &&
+      ctx.access.canSee(kind, e);
+    // a query that requires a status looks only at the entities filed under it (then puts the hits in order)
+    const candidates = statuses && ctx.store.withStatus(kind, statuses);
+    const hits = candidates ? ctx.store.inCreationOrder(candidates.filter(admits)) : ctx.store.all(kind);
+    for (const e of hits) {
+      if (!candidates && !admits(e)) continue;
       out.push(e);
       if (out.length >= stop) return out.slice(opts.skip);
     }

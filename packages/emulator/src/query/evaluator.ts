@@ -27,7 +27,11 @@ function own(o: object | undefined, key: string): unknown {
 function attrGetter(path: string, refs: RefResolver): (e: Entity) => unknown {
   const parts = path.split(".");
   if (parts.some((p) => p.startsWith("_")) || refs.hidden?.(parts[0] ?? "")) return () => undefined;
-  if (parts.length === 1) return (e) => own(e, path);
+  if (parts.length === 1) {
+    // a name that Object.prototype lacks is an own attribute or absent: no own-check per entity
+    if (!(path in Object.prototype)) return (e) => e[path];
+    return (e) => own(e, path);
+  }
   return (e) => {
     let v: unknown = e;
     for (const p of parts) {
@@ -47,6 +51,7 @@ function scalarEq(value: string, alts: Set<string>, wildcard: RegExp | undefined
     if (typeof v === "number") return numeric && v === num;
     if (typeof v === "boolean") return String(v) === value || (numeric && Number(v) === num);
     if (typeof v === "string") {
+      if (!wildcard && (v === value || alts.has(v))) return true;
       const s = v.toLowerCase();
       if (wildcard) return wildcard.test(s);
       return s === value || alts.has(s);
@@ -130,11 +135,27 @@ function chain(node: Extract<QueryNode, { type: "and" | "or" }>): QueryNode[] {
   return out;
 }
 
+/** A predicate true when every operand is (a plain loop: this runs once per entity of a scan). */
+function allOf(operands: Predicate[]): Predicate {
+  return (e) => {
+    for (const p of operands) if (!p(e)) return false;
+    return true;
+  };
+}
+
+/** A predicate true when any operand is. */
+function someOf(operands: Predicate[]): Predicate {
+  return (e) => {
+    for (const p of operands) if (p(e)) return true;
+    return false;
+  };
+}
+
 /** Compiles a parsed expression into a predicate over entities (a long `and`/`or` chain is one flat list). */
 export function compileQuery(node: QueryNode, refs: RefResolver): Predicate {
   if (node.type !== "cmp") {
     const operands = chain(node).map((n) => compileQuery(n, refs));
-    return node.type === "and" ? (e) => operands.every((p) => p(e)) : (e) => operands.some((p) => p(e));
+    return node.type === "and" ? allOf(operands) : someOf(operands);
   }
   const get = attrGetter(node.attr, refs);
   const test = leafTest(node, refs);

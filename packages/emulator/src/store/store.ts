@@ -1,7 +1,8 @@
 import { Db } from "./db.js";
 import { Journal, type Touched } from "./journal.js";
+import { StatusIndex } from "./status-index.js";
 import type { Kind } from "../model.js";
-import { KINDS } from "../model.js";
+import { JOB_KINDS, KINDS } from "../model.js";
 import { type Entity, newId, wireDate } from "../util.js";
 
 /** Key of a setting scope: `<entitytype>:<id or "">`. */
@@ -15,6 +16,11 @@ export class Store {
   private readonly db: Db;
   private readonly byKind = new Map<Kind, Map<string, Entity>>();
   private readonly byId = new Map<string, { kind: Kind; entity: Entity }>();
+  /** Job kinds' entities by status (see {@link Store.withStatus}). */
+  private readonly byStatus = new Map<Kind, StatusIndex>();
+  /** Creation order of every entity (renumbered when entities come back after a rollback). */
+  private readonly position = new Map<string, number>();
+  private nextPosition = 0;
   /** Task ids by job id. */
   private readonly tasksByJob = new Map<string, Set<string>>();
   /** Settings by scope key, then name. */
@@ -26,6 +32,7 @@ export class Store {
   constructor(file?: string) {
     this.db = new Db(file);
     for (const k of KINDS) this.byKind.set(k, new Map());
+    for (const k of JOB_KINDS) this.byStatus.set(k, new StatusIndex());
     for (const { kind, entity } of this.db.loadEntities()) this.index(kind as Kind, entity);
     for (const s of this.db.loadSettings()) this.scope(s.scope).set(s.name, s.value);
   }
@@ -38,6 +45,8 @@ export class Store {
   private index(kind: Kind, entity: Entity): void {
     this.byKind.get(kind)?.set(entity.id, entity);
     this.byId.set(entity.id, { kind, entity });
+    this.position.set(entity.id, this.nextPosition++);
+    this.byStatus.get(kind)?.file(entity);
     if (kind === "task") this.listTask(entity);
   }
 
@@ -54,6 +63,8 @@ export class Store {
     if (!hit) return;
     this.byId.delete(id);
     this.byKind.get(hit.kind)?.delete(id);
+    this.position.delete(id);
+    this.byStatus.get(hit.kind)?.drop(id);
     if (hit.kind === "task" && typeof hit.entity.job === "string") this.tasksByJob.get(hit.entity.job)?.delete(id);
   }
 
@@ -75,6 +86,20 @@ export class Store {
   /** Entities of one kind (live objects: do not mutate outside `update`). */
   all(kind: Kind): IterableIterator<Entity> {
     return (this.byKind.get(kind) ?? new Map<string, Entity>()).values();
+  }
+
+  /**
+   * Entities of a job kind whose status (lower-cased) is one of `statuses`, or that have no string status,
+   * in no particular order (see {@link Store.inCreationOrder}); undefined for a kind without a status index.
+   */
+  withStatus(kind: Kind, statuses: readonly string[]): Entity[] | undefined {
+    return this.byStatus.get(kind)?.candidates(statuses);
+  }
+
+  /** Sorts entities (in place) in the order {@link Store.all} lists them: creation order. */
+  inCreationOrder(entities: Entity[]): Entity[] {
+    const at = (e: Entity): number => this.position.get(e.id) ?? 0;
+    return entities.sort((a, b) => at(a) - at(b));
   }
 
   /** Number of entities of one kind. */
@@ -129,6 +154,7 @@ export class Store {
     return this.atomic(() => {
       this.journal.entity(id, hit.entity);
       Object.assign(hit.entity, changes, { modified: wireDate() }, actor ? { modifier: actor } : {});
+      this.byStatus.get(hit.kind)?.file(hit.entity);
       this.db.put(hit.kind, hit.entity);
       return hit.entity;
     });
@@ -191,6 +217,7 @@ export class Store {
       if (original) {
         for (const k of Object.keys(original)) delete original[k];
         Object.assign(original, saved.entity);
+        if (this.byId.has(id)) this.byStatus.get(saved.kind as Kind)?.file(original);
       }
       if (!this.byId.has(id)) {
         this.index(saved.kind as Kind, entity);
@@ -217,7 +244,10 @@ export class Store {
       return e ? [[id, e] as const] : [];
     });
     map.clear();
-    for (const [id, e] of entries) map.set(id, e);
+    for (const [id, e] of entries) {
+      map.set(id, e);
+      this.position.set(id, this.nextPosition++);
+    }
     if (kind !== "task") return;
     this.tasksByJob.clear();
     for (const t of map.values()) this.listTask(t);
