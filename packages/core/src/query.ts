@@ -80,6 +80,20 @@ function splitWords(text: string): string[] {
  * @throws AccsynValidationError for anything that is not a non-empty string of that form.
  */
 export function parseQuery(query: string): ParsedQuery {
+  const known = typeof query === "string" ? recentQueries.get(query) : undefined;
+  if (known) return { ...known };
+  const parsed = splitQuery(query);
+  if (recentQueries.size >= RECENT_QUERIES) recentQueries.delete(recentQueries.keys().next().value as string);
+  recentQueries.set(query, parsed);
+  return { ...parsed };
+}
+
+/** How many parsed queries {@link parseQuery} remembers: a script's queries repeat, call after call. */
+const RECENT_QUERIES = 256;
+const recentQueries = new Map<string, ParsedQuery>();
+
+/** {@link parseQuery} without its memory. */
+function splitQuery(query: string): ParsedQuery {
   if (typeof query !== "string" || query.length === 0) {
     throw new AccsynValidationError(`Invalid query: expected a non-empty string, ${FORM}, e.g. "job WHERE code=dailies-042"`);
   }

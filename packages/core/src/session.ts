@@ -59,6 +59,9 @@ export class Session {
   #closed = false;
   #fixedHeaders: Record<string, string> | undefined;
   readonly #hostname = Session.getHostname();
+  /** Judging answers logs with these (made once, not per call). */
+  readonly #debug = (message: string): void => this.log.debug(message);
+  readonly #mask = (text: string): string => this.#masker.mask(text);
 
   /** Creates a session; throws {@link AccsynValidationError} when credentials are missing. No network I/O. */
   constructor(options: SessionOptions = {}) {
@@ -164,8 +167,7 @@ export class Session {
       if (this.log.verbose) {
         this.log.debug(`← ${answer.status} ${uri} in ${Math.round(performance.now() - started)} ms ${answer.text.slice(0, 10_000)}`);
       }
-      const context = { method, uri, workspace: this.workspace, role: this.role, allowList };
-      return judgeAnswer(answer, { ...context, debug: (m) => this.log.debug(m), mask: (t) => this.#masker.mask(t) });
+      return judgeAnswer(answer, { method, uri, workspace: this.workspace, role: this.role, allowList, debug: this.#debug, mask: this.#mask });
     } catch (error) {
       throw this.#remember(error);
     }
@@ -288,7 +290,7 @@ export class Session {
       ...(signal ? { signal } : {}),
     });
     this.log.debug(`← ${answer.status} /api/login ${answer.text.slice(0, 2_000)}`);
-    const body = judgeAnswer(answer, { method: "PUT", uri: "/api/login", workspace: this.workspace, role: undefined, debug: (m) => this.log.debug(m), mask: (t) => this.#masker.mask(t) });
+    const body = judgeAnswer(answer, { method: "PUT", uri: "/api/login", workspace: this.workspace, role: undefined, debug: this.#debug, mask: this.#mask });
     const result = body.result as { role?: unknown; id?: unknown; session_id?: unknown } | undefined;
     if (!result || typeof result !== "object") {
       throw new AccsynProtocolError("The accsyn backend answered the login without a result. Check that hostname/port point at an accsyn backend.", { uri: "/api/login" });

@@ -67,6 +67,32 @@ describe("timeouts", () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
+  it("gives up on an answer whose body trickles past the budget, and frees the socket", async () => {
+    const sockets: net.Socket[] = [];
+    const s = net.createServer((socket) => {
+      sockets.push(socket);
+      socket.once("data", () => {
+        socket.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{");
+        const drip = setInterval(() => socket.write(" "), 50);
+        socket.once("close", () => clearInterval(drip));
+      });
+    });
+    await new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve));
+    cleanups.push(() => new Promise<void>((resolve) => (sockets.forEach((x) => x.destroy()), s.close(() => resolve()))));
+    const port = (s.address() as AddressInfo).port;
+    const { options } = sessionOptions({ port }, { timeoutMs: 300, connectTimeoutMs: 300 });
+    const started = Date.now();
+    const error = await session(options).login().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AccsynNetworkError);
+    expect((error as AccsynNetworkError).networkCode).toBe("ETIMEDOUT");
+    expect((error as Error).message).toMatch(/no answer within the time allowed \(connect 300 ms, response 300 ms\)/);
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(550);
+    expect(elapsed).toBeLessThan(2_000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sockets.every((socket) => socket.destroyed)).toBe(true);
+  });
+
   it("gives up on a server that accepts TCP but stalls the TLS handshake", async () => {
     const port = await silentServer();
     const { options } = sessionOptions({ port }, { protocol: "https", timeoutMs: 5_000, connectTimeoutMs: 300 });
