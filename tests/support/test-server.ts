@@ -21,7 +21,7 @@ export interface RecordedRequest {
   gzData?: unknown;
 }
 
-/** What a handler answers. A string body is sent as is; anything else as JSON. */
+/** What a handler answers. A string or Buffer body is sent as is; anything else as JSON. */
 export interface Reply {
   status?: number;
   body?: unknown;
@@ -91,7 +91,7 @@ export async function startTestServer(handler: Handler, tls?: { key: string; cer
         req.socket.destroy();
         return;
       }
-      const text = typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body);
+      const text = typeof reply.body === "string" || Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body);
       res.writeHead(reply.status ?? 200, { "Content-Type": reply.contentType ?? "application/json", ...(reply.hangUpAfter ? { Connection: "close" } : {}), ...reply.headers });
       if (reply.hangUpAfter) res.end(text, () => req.socket.destroy());
       else res.end(text);

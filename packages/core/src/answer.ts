@@ -39,7 +39,7 @@ export function judgeAnswer(answer: HttpAnswer, context: AnswerContext): Answer 
   if (answer.status === RATE_LIMIT_STATUS) throw rateLimited(answer, context);
   let body: unknown;
   try {
-    body = decodeAnswer(answer.text);
+    body = answer.decode ? answer.decode() : decodeAnswer(answer.text);
   } catch {
     const text = context.mask(answer.text);
     const snippet = text.length > 300 ? `${text.slice(0, 300)}…` : text;

@@ -32,4 +32,5 @@ export * from "./codec.js";
 export * from "./query.js";
 export * from "./validate.js";
 export * from "./entities.js";
+export { LazyItem } from "./lazy-item.js";
 export { VERSION } from "./version.js";

@@ -60,6 +60,12 @@ export interface SessionOptions extends LogOptions {
 export interface CallOptions {
   /** Cancels the call; it rejects with an `AccsynAbortError` and frees its socket. */
   signal?: AbortSignal;
+  /**
+   * Leave the items of a large answer's lists (past 4 MiB, decoded while they arrive) undecoded:
+   * each is then a `LazyItem` to `decode()` when read, so that walking a big page one entity
+   * at a time keeps memory flat. Smaller answers are decoded as usual. `iterate` uses this.
+   */
+  lazyItems?: boolean;
 }
 
 /** Default time to wait for an answer (ms), as the reference client. */

@@ -24,8 +24,8 @@ function reviveDateString(s: string): string | Date {
   return s;
 }
 
-/** Stores a revived member; an own `__proto__` member stays a member. */
-function setMember(record: Record<string, unknown>, key: string, value: unknown): void {
+/** Stores a member (revived, or a list put back); an own `__proto__` member stays a member. */
+export function setMember(record: Record<string, unknown>, key: string, value: unknown): void {
   if (key === "__proto__") Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
   else record[key] = value;
 }
@@ -84,6 +84,17 @@ export function reviveDates(value: unknown): unknown {
   if (typeof value === "string") return reviveDateString(value);
   if (typeof value === "object" && value !== null) reviveContainer(value, false);
   return value;
+}
+
+/**
+ * Decodes one item of a list fresh from `JSON.parse` as {@link decodeAnswer} would inside the whole
+ * answer (dates, and `ObjectId:` stripped from the members of objects, not from the item itself).
+ * `parsed` says the item's objects inherit from a clean `Object.prototype`.
+ */
+export function reviveListItem(item: unknown, parsed: boolean): unknown {
+  if (typeof item === "string") return reviveDateString(item);
+  if (typeof item === "object" && item !== null) reviveContainer(item, parsed);
+  return item;
 }
 
 /**

@@ -163,6 +163,7 @@ export class Session {
         headers: this.#headers(),
         uri,
         ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.lazyItems ? { lazyItems: true } : {}),
       });
       if (this.log.verbose) {
         this.log.debug(`← ${answer.status} ${uri} in ${Math.round(performance.now() - started)} ms ${answer.text.slice(0, 10_000)}`);

@@ -4,9 +4,9 @@
  * and cancellation. Every failure below HTTP becomes an {@link AccsynNetworkError} that names
  * host, port and what to check, and holds no secret.
  */
-import { isAscii } from "node:buffer";
 import { inspect, type InspectOptionsStylized } from "node:util";
 import type { Got, Request as GotRequest, RequestError, Response } from "got";
+import { BodyCollector, bodyText } from "./answer-body.js";
 import { AccsynAbortError, AccsynNetworkError, AccsynProtocolError } from "./errors.js";
 import type { Agents } from "./proxy.js";
 import type { RateLimiter } from "./rate-limiter.js";
@@ -46,12 +46,17 @@ export interface HttpRequest {
   /** The operation, for error messages (`user/find`, `/api/login`). */
   uri: string;
   signal?: AbortSignal;
+  /** Leave a large answer's list items undecoded (`LazyItem`). */
+  lazyItems?: boolean;
 }
 
-/** The raw answer: status and body text, whatever the status. */
+/** The raw answer: status and body, whatever the status. */
 export interface HttpAnswer {
   status: number;
+  /** The body as text; for a large body decoded while it arrived, only its first 64 KiB (messages and logs). */
   text: string;
+  /** Present when the body was decoded while it arrived: the value, or the `SyntaxError` of invalid JSON. */
+  decode?: () => unknown;
   url: string;
   /** The answer's `Retry-After` in ms, when it named one. */
   retryAfterMs?: number;
@@ -161,15 +166,11 @@ export class Transport {
       const fail = settle(reject);
       const follow = (stream: GotRequest): void => {
         current = stream;
-        const chunks: Buffer[] = [];
-        let size = 0;
-        stream.on("data", (chunk: Buffer) => {
-          chunks.push(chunk);
-          size += chunk.length;
-        });
+        const body = new BodyCollector({ lazy: request.lazyItems === true });
+        stream.on("data", (chunk: Buffer) => body.add(chunk));
         stream.once("end", () => {
           const response = stream.response!;
-          succeed({ status: response.statusCode, text: bodyText(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)), url: response.url });
+          succeed({ status: response.statusCode, ...body.finish(), url: response.url });
         });
         stream.once("error", (error: Error) => {
           if (error instanceof this.#got.HTTPError) succeed(answerOf(error.response));
@@ -239,14 +240,6 @@ export class Transport {
       cause,
     });
   }
-}
-
-/**
- * Body bytes as text. The backend writes ASCII (Python escapes everything else), and ASCII bytes
- * read as Latin-1 give the same text three times faster than UTF-8 decoding; anything else is UTF-8.
- */
-function bodyText(body: Buffer): string {
-  return isAscii(body) ? body.toString("latin1") : body.toString("utf8");
 }
 
 /** The answer an HTTP error status carries (got reads its body before it reports the error). */

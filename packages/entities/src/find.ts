@@ -10,6 +10,7 @@ import {
   parseQuery,
   pythonOr,
   warnDeprecated,
+  type Answer,
   type CallOptions,
   type EntityOfQuery,
   type Session,
@@ -131,20 +132,16 @@ export async function find<Q extends string>(
   if (typeof query !== "string" || query.trim() === "") {
     throw new AccsynValidationError(`${QUERY_TYPE} Write "<entitytype>" or "<entitytype> WHERE <expression>", e.g. "job WHERE code=dailies-042".`);
   }
+  return resultOf(await findAnswer(session, query, options, requestOptions(options)));
+}
+
+/** The answer of {@link find} (checked, not yet unwrapped), sent with `call`. */
+export function findAnswer(session: Session, query: string, options: FindOptions, call: CallOptions): Promise<Answer> {
   const { entitytype, expression } = parseQuery(query);
-  const call = requestOptions(options);
-  if (entitytype === "entitytypes") return resultOf(await session.request("GET", "entitytypes", { data: {} }, call));
-  if (entitytype === "attributes") {
-    return resultOf(await session.request("GET", "attributes", { data: attributesRequest(expression, options) }, call));
-  }
+  if (entitytype === "entitytypes") return session.request("GET", "entitytypes", { data: {} }, call);
+  if (entitytype === "attributes") return session.request("GET", "attributes", { data: attributesRequest(expression, options) }, call);
   const data = findData(session, options);
-  const answer = await session.request(
-    "GET",
-    `${entitytype}/find`,
-    { data, ...(expression === undefined ? {} : { query: expression }) },
-    call,
-  );
-  return resultOf(answer);
+  return session.request("GET", `${entitytype}/find`, { data, ...(expression === undefined ? {} : { query: expression }) }, call);
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * `iterate`: every entity a query matches, fetched page by page (beyond the Python client).
  */
-import { AccsynValidationError, describe, type EntityOfQuery, type Session } from "@accsyn/core";
-import { find, type FindOptions } from "./find.js";
+import { AccsynProtocolError, AccsynValidationError, describe, LazyItem, parseQuery, type EntityOfQuery, type Session } from "@accsyn/core";
+import { findAnswer, type FindOptions } from "./find.js";
+import { requestOptions } from "./shared.js";
 
 /** Options of {@link iterate}: those of `find` except `limit`, plus the page size; `skip` is where to start. */
 export interface IterateOptions extends Omit<FindOptions, "limit" | "singleEntityQuery" | "create" | "update"> {
@@ -13,8 +14,9 @@ export interface IterateOptions extends Omit<FindOptions, "limit" | "singleEntit
 /**
  * Yields every entity matching `query`, requesting pages of `pageSize` with `limit`/`skip` until a
  * page comes back short. Stop early with `break`; pass a `signal` to cancel a pending page.
- * Memory stays flat at about one page: the generator lets go of each entity once it is yielded,
- * so only what the caller keeps outlives its page.
+ * Memory stays flat: a large page is kept as its bytes and each entity is decoded when it is
+ * yielded (`lazyItems`), and the generator lets go of it then, so only what the caller keeps
+ * outlives its turn.
  */
 export async function* iterate<Q extends string>(
   session: Session,
@@ -28,12 +30,25 @@ export async function* iterate<Q extends string>(
   if (!Number.isInteger(skip) || skip < 0) {
     throw new AccsynValidationError(`skip must be a non-negative integer; got ${describe(skip)}.`);
   }
+  const call = { ...requestOptions(options), lazyItems: true };
   for (let offset = skip; ; offset += pageSize) {
-    const page: unknown = await find(session, query, { ...findOptions, limit: pageSize, skip: offset });
+    const page: unknown = (await findAnswer(session, query, { ...findOptions, limit: pageSize, skip: offset }, call)).result;
     if (!Array.isArray(page)) return;
     const size = page.length;
-    yield* release(page as EntityOfQuery<Q>[]);
+    yield* release(page, query) as Generator<EntityOfQuery<Q>, void, undefined>;
     if (size < pageSize) return;
+  }
+}
+
+/** An entity of a page: decoded now when the page kept it as bytes. */
+function entityOf(item: unknown, query: string): unknown {
+  if (!(item instanceof LazyItem)) return item;
+  try {
+    return item.decode();
+  } catch {
+    throw new AccsynProtocolError(`The accsyn backend answered a page of "${query}" with an entity that is not JSON. Check the backend's version and logs.`, {
+      uri: `${parseQuery(query).entitytype}/find`,
+    });
   }
 }
 
@@ -42,11 +57,11 @@ export async function* iterate<Q extends string>(
  * the suspended generator nor the page keeps a yielded entity (or the page) alive while the next
  * page is fetched and decoded.
  */
-function* release<T>(page: T[]): Generator<T, void, undefined> {
+function* release(page: unknown[], query: string): Generator<unknown, void, undefined> {
   for (let i = 0; i < page.length; i++) {
-    const entity = page[i] as T;
-    page[i] = undefined as T;
-    yield entity;
+    const item = page[i];
+    page[i] = undefined;
+    yield entityOf(item, query);
   }
   page.length = 0;
 }

@@ -93,3 +93,47 @@ describe("iterate", () => {
     expect(h.sent()).toHaveLength(1);
   });
 });
+
+describe("iterate over pages larger than 4 MiB (kept as bytes, decoded one entity at a time)", () => {
+  /** `count` transfers with dates, `ObjectId:` members and characters JSON escapes; ~600 bytes each. */
+  function transfers(count: number): Array<Record<string, unknown>> {
+    return Array.from({ length: count }, (_, i) => ({
+      id: i.toString(16).padStart(24, "0"),
+      code: `job-${i} "quoted" \\ back, [brackets] {braces}`,
+      user: `ObjectId:${(i + 7).toString(16).padStart(24, "0")}`,
+      created: "2024-03-01T10:20:30",
+      metadata: { note: "é ü 日本", list: [1, [2, "3"], { deep: "]}" }], padding: "x".repeat(400) },
+    }));
+  }
+
+  it("yields exactly what find answers for the same pages (dates, ObjectId rules, non-ASCII)", async () => {
+    const all = transfers(20_000);
+    h = await harness((request) => {
+      const { limit = all.length, skip = 0 } = request.event.data as { limit?: number; skip?: number };
+      return { body: { result: all.slice(skip, skip + limit) } };
+    });
+    const walked: unknown[] = [];
+    for await (const transfer of h.session.iterate("transfer", { pageSize: 9_000 })) walked.push(transfer);
+    const found = await h.session.find("transfer");
+    expect(JSON.stringify(all.slice(0, 9_000)).length).toBeGreaterThan(4 * 1024 * 1024);
+    expect(walked).toHaveLength(20_000);
+    expect(walked).toEqual(found);
+    const first = walked[0] as Record<string, unknown>;
+    expect(first.created).toBeInstanceOf(Date);
+    expect(first.user).toBe("000000000000000000000007");
+    expect(first.code).toBe('job-0 "quoted" \\ back, [brackets] {braces}');
+  });
+
+  it("reports an entity that is not JSON as a protocol error when it is reached", async () => {
+    const page = JSON.stringify({ result: transfers(9_000) });
+    const broken = page.replace('"job-8000 ', '"job-8000 \u0001');
+    h = await harness(() => ({ body: broken, contentType: "application/json" }));
+    let count = 0;
+    const error = await (async () => {
+      for await (const _ of h!.session.iterate("transfer", { pageSize: 10_000 })) count++;
+    })().catch((e: unknown) => e);
+    expect(count).toBe(8_000);
+    expect(error).toMatchObject({ name: "AccsynProtocolError", uri: "transfer/find" });
+    expect((error as Error).message).toMatch(/entity that is not JSON/);
+  });
+});
