@@ -166,11 +166,11 @@ export class Transport {
       const fail = settle(reject);
       const follow = (stream: GotRequest): void => {
         current = stream;
-        const body = new BodyCollector({ lazy: request.lazyItems === true });
-        stream.on("data", (chunk: Buffer) => body.add(chunk));
+        const received = new BodyCollector({ lazy: request.lazyItems === true });
+        stream.on("data", (chunk: Buffer) => received.add(chunk));
         stream.once("end", () => {
           const response = stream.response!;
-          succeed({ status: response.statusCode, ...body.finish(), url: response.url });
+          succeed({ status: response.statusCode, ...received.finish(), url: response.url });
         });
         stream.once("error", (error: Error) => {
           if (error instanceof this.#got.HTTPError) succeed(answerOf(error.response));
