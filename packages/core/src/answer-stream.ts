@@ -71,7 +71,8 @@ export class AnswerStream {
 
   /** Takes the next chunk of the body. */
   push(chunk: Buffer): void {
-    if (this.#failed) return;
+    // an empty chunk must not consume the state a chunk boundary left (an escape to skip)
+    if (this.#failed || chunk.length === 0) return;
     if (this.#first === undefined) {
       const at = chunk.findIndex((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09);
       if (at !== -1) this.#first = chunk[at];

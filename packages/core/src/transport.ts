@@ -155,11 +155,19 @@ export class Transport {
       const timer = setTimeout(() => {
         deadline.expired = true;
         current?.destroy();
-        reject(Object.assign(new Error("The call outlasted its time budget"), { code: "ETIMEDOUT" }));
+        fail(Object.assign(new Error("The call outlasted its time budget"), { code: "ETIMEDOUT" }));
       }, connectTimeoutMs + timeoutMs);
       timer.unref();
+      // the caller's signal is watched here, not handed to got: got leaves one listener per call on
+      // it, which piles up on a signal that outlives many calls (a watch, a long script)
+      const onAbort = (): void => {
+        current?.destroy();
+        fail(new Error("The call was aborted"));
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
       const settle = <T>(done: (value: T) => void) => (value: T): void => {
         clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
         done(value);
       };
       const succeed = settle(resolve);
@@ -181,14 +189,15 @@ export class Transport {
         if (body === undefined && method !== "GET") stream.end();
       };
       // every attempt, retries included, waits for its turn under the rate limit (when one is set)
+      const over = (): boolean => deadline.expired || signal?.aborted === true;
       const start = (open: () => GotRequest): void => {
-        if (deadline.expired) return;
+        if (over()) return;
         if (!limiter) return follow(open());
         limiter.acquire(signal).then(() => {
-          if (!deadline.expired) follow(open());
+          if (!over()) follow(open());
         }, fail);
       };
-      start(() => this.#client.stream(request.path, { method, headers: request.headers, ...(body === undefined ? {} : { body }), ...(signal ? { signal } : {}) }));
+      start(() => this.#client.stream(request.path, { method, headers: request.headers, ...(body === undefined ? {} : { body }) }));
     });
   }
 

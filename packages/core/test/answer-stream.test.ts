@@ -94,6 +94,12 @@ describe("AnswerStream", () => {
     expect(decoded.value.result[5]!.id).toBe("000000000000000000000005");
   });
 
+  it("keeps an escape that ended a chunk across an empty chunk", () => {
+    // found by the property above: `{"quote \` | `` | `"inside":false}`
+    expectSame(Buffer.from('{"quote \\"inside":false}'), [9, 9]);
+    expectSame(Buffer.from('{"result":["a\\\\", "b\\"c"]}'), [14, 14, 15, 22, 22]);
+  });
+
   it("keeps a whole body that is not a JSON object or list as decodeAnswer reads it", () => {
     for (const body of ['"2024-03-01T10:20:30"', "42", "<html>bad gateway</html>", "", "   ", "null"]) expectSame(Buffer.from(body), [1, 2]);
   });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { getEventListeners } from "node:events";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { AccsynAbortError, AccsynApiError, AccsynNetworkError, Session } from "@accsyn/core";
@@ -177,6 +178,20 @@ describe("cancellation", () => {
     const error = await pending.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AccsynAbortError);
     expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it("leaves no listener on a signal shared by many calls (a watch, a long script)", async () => {
+    const s = await server(() => undefined);
+    const client = session(sessionOptions(s).options);
+    const controller = new AbortController();
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on("warning", onWarning);
+    cleanups.push(() => process.off("warning", onWarning));
+    for (let i = 0; i < 25; i++) await client.request("GET", "job/find", {}, { signal: controller.signal });
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(warnings).not.toContain("MaxListenersExceededWarning");
   });
 
   it("rejects immediately when the signal is already aborted", async () => {
