@@ -43,7 +43,7 @@ async function unit(i) {
     const found = await call(() => session.find(`queue WHERE code=${code}`));
     if (found.length !== 1 || found[0].priority !== (i * 7) % 1000) throw new Error(`find answered ${JSON.stringify(found)}`);
     const listing = await call(() => session.ls("share=projects/load"));
-    if (listing.files.map((e) => e.filename).join() !== "inside") throw new Error(`ls answered ${JSON.stringify(listing)}`);
+    if (listing.map((e) => e.filename).join() !== "inside") throw new Error(`ls answered ${JSON.stringify(listing)}`);
   } catch (error) {
     failures.push(`${code}: ${error.message}`);
   }
