@@ -10,8 +10,8 @@
  * with each list replaced by a placeholder) go through `JSON.parse`, and the scan below only finds
  * where items start and end.
  */
-import { isAscii } from "node:buffer";
 import { objectPrototypeIsClean } from "./prototype.js";
+import { bodyText } from "./body-text.js";
 import { LazyItem } from "./lazy-item.js";
 import { decodeAnswer, reviveListItem, setMember } from "./revive.js";
 
@@ -23,20 +23,19 @@ const CLOSE_OBJECT = 0x7d;
 const OPEN_LIST = 0x5b;
 const CLOSE_LIST = 0x5d;
 
-/** Bytes as text: Latin-1 when ASCII (what the backend writes; faster), else UTF-8. */
-function textOf(bytes: Buffer): string {
-  return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
-}
-
 /** Joins pieces of bytes (most often one). */
 function join(pieces: Buffer[]): Buffer {
   return pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
 }
 
+/** True for the bytes JSON reads as whitespace. */
+function isWhitespace(b: number): boolean {
+  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+}
+
 /** True when every byte is JSON whitespace. */
 function isBlank(bytes: Buffer): boolean {
-  for (const b of bytes) if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) return false;
-  return true;
+  return bytes.every(isWhitespace);
 }
 
 /**
@@ -74,7 +73,7 @@ export class AnswerStream {
     // an empty chunk must not consume the state a chunk boundary left (an escape to skip)
     if (this.#failed || chunk.length === 0) return;
     if (this.#first === undefined) {
-      const at = chunk.findIndex((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09);
+      const at = chunk.findIndex((b) => !isWhitespace(b));
       if (at !== -1) this.#first = chunk[at];
     }
     if (this.#first !== OPEN_OBJECT && this.#first !== OPEN_LIST) {
@@ -93,7 +92,7 @@ export class AnswerStream {
   /** The decoded answer. @throws SyntaxError when the body is not JSON. */
   end(): unknown {
     if (this.#failed) throw this.#failed;
-    const text = textOf(join(this.#skeleton.length === 0 ? [Buffer.alloc(0)] : this.#skeleton));
+    const text = bodyText(join(this.#skeleton.length === 0 ? [Buffer.alloc(0)] : this.#skeleton));
     if (this.#first !== OPEN_OBJECT && this.#first !== OPEN_LIST) return decodeAnswer(text);
     if (this.#inString || this.#escaped || this.#itemDepth !== 0) throw new SyntaxError("Unexpected end of JSON input");
     const value = decodeAnswer(text);
@@ -169,6 +168,6 @@ export class AnswerStream {
     const list = this.#lists[this.#lists.length - 1]!;
     // `[]` (or `[ ]`) is an empty list; any other blank item is the syntax error JSON.parse reports
     if (last && this.#commas === 0 && list.length === 0 && isBlank(bytes)) return;
-    list.push(this.#lazy ? new LazyItem(bytes, this.#clean) : reviveListItem(JSON.parse(textOf(bytes)), this.#clean));
+    list.push(this.#lazy ? new LazyItem(bytes, this.#clean) : reviveListItem(JSON.parse(bodyText(bytes)), this.#clean));
   }
 }

@@ -3,7 +3,7 @@
  * caller walking a page of 50,000 entities decodes them one at a time, so each lives only as long
  * as the caller keeps it instead of the whole page of objects outliving its use.
  */
-import { isAscii } from "node:buffer";
+import { bodyText } from "./body-text.js";
 import { reviveListItem } from "./revive.js";
 
 /** One undecoded item of an answer's list. */
@@ -22,7 +22,6 @@ export class LazyItem {
    * @throws SyntaxError when its bytes are not JSON.
    */
   decode(): unknown {
-    const bytes = this.#bytes;
-    return reviveListItem(JSON.parse(isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8")), this.#clean);
+    return reviveListItem(JSON.parse(bodyText(this.#bytes)), this.#clean);
   }
 }

@@ -6,7 +6,8 @@
  */
 import { inspect, type InspectOptionsStylized } from "node:util";
 import type { Got, Request as GotRequest, RequestError, Response } from "got";
-import { BodyCollector, bodyText } from "./answer-body.js";
+import { BodyCollector } from "./answer-body.js";
+import { bodyText } from "./body-text.js";
 import { AccsynAbortError, AccsynNetworkError, AccsynProtocolError } from "./errors.js";
 import type { Agents } from "./proxy.js";
 import type { RateLimiter } from "./rate-limiter.js";
