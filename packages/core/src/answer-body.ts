@@ -6,7 +6,6 @@
 import { AnswerStream } from "./answer-stream.js";
 import { bodyText } from "./body-text.js";
 
-
 /** Bodies larger than this are decoded while they arrive. */
 export const STREAM_FROM = 4 * 1024 * 1024;
 /** How much of a streamed body is kept as text (error messages quote 300 characters, verbose logs 10,000). */
