@@ -16,11 +16,12 @@ export class StatusIndex {
   file(entity: Entity): void {
     const key = typeof entity.status === "string" ? entity.status.toLowerCase() : undefined;
     if (this.filed.has(entity.id)) {
-      if (this.filed.get(entity.id) === key) return;
+      // same status and same object: nothing to do (a restored entity may be a new object)
+      if (this.filed.get(entity.id) === key && this.bucketOf(key)?.get(entity.id) === entity) return;
       this.drop(entity.id);
     }
     this.filed.set(entity.id, key);
-    let bucket = key === undefined ? this.others : this.buckets.get(key);
+    let bucket = this.bucketOf(key);
     if (!bucket) this.buckets.set(key as string, (bucket = new Map()));
     bucket.set(entity.id, entity);
   }
@@ -30,7 +31,12 @@ export class StatusIndex {
     if (!this.filed.has(id)) return;
     const key = this.filed.get(id);
     this.filed.delete(id);
-    (key === undefined ? this.others : this.buckets.get(key))?.delete(id);
+    this.bucketOf(key)?.delete(id);
+  }
+
+  /** The bucket of a status key (`undefined`: the others). */
+  private bucketOf(key: string | undefined): Map<string, Entity> | undefined {
+    return key === undefined ? this.others : this.buckets.get(key);
   }
 
   /** Entities whose status is one of `statuses` (lower-cased), plus every one without a string status; in no particular order. */
