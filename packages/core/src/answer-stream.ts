@@ -12,25 +12,13 @@
  */
 import { objectPrototypeIsClean } from "./prototype.js";
 import { bodyText } from "./body-text.js";
+import { BACKSLASH, CLOSE_LIST, CLOSE_OBJECT, COMMA, isWhitespace, OPEN_LIST, OPEN_OBJECT, QUOTE } from "./json-bytes.js";
 import { LazyItem } from "./lazy-item.js";
 import { decodeAnswer, reviveListItem, setMember } from "./revive.js";
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_LIST = 0x5b;
-const CLOSE_LIST = 0x5d;
 
 /** Joins pieces of bytes (most often one). */
 function join(pieces: Buffer[]): Buffer {
   return pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
-}
-
-/** True for the bytes JSON reads as whitespace. */
-function isWhitespace(b: number): boolean {
-  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 }
 
 /** True when every byte is JSON whitespace. */

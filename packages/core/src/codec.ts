@@ -5,6 +5,7 @@
  */
 import { formatIsoLikePython, formatUtcDateTime } from "./dates.js";
 import { AccsynValidationError } from "./errors.js";
+import { BACKSLASH, COLON, COMMA, QUOTE, SPACE } from "./json-bytes.js";
 import { objectPrototypeIsClean } from "./prototype.js";
 
 export { formatUtcDateTime, parseUtcDateTime } from "./dates.js";
@@ -29,11 +30,6 @@ interface Style {
 const NON_ASCII = /[\u0080-\uffff]/g;
 /** Nesting limit of encoded values; deeper means circular (or absurd). */
 const MAX_DEPTH = 1000;
-const QUOTE = 34;
-const BACKSLASH = 92;
-const COMMA = 44;
-const COLON = 58;
-const SPACE = 32;
 
 /** Escapes every non-ASCII UTF-16 unit as `\uxxxx`, as Python's `ensure_ascii` does. */
 function escapeNonAscii(text: string): string {

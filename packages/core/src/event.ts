@@ -47,13 +47,13 @@ export function buildEvent(identity: EventIdentity, uri: string, payload: EventP
 
 /** Percent-encodes like Python's `urllib.parse.quote(text, safe="/")`: spaces as `%20`, never `+`. */
 export function pythonQuote(text: string): string {
-  const encoded = encodeURIComponent(text).replaceAll("%2F", "/");
-  return PY_UNSAFE.test(encoded) ? encoded.replace(PY_UNSAFE_ALL, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : encoded;
+  return encodeURIComponent(text)
+    .replaceAll("%2F", "/")
+    .replace(PY_UNSAFE, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** Characters `encodeURIComponent` leaves as they are and Python's `quote` encodes. */
-const PY_UNSAFE = /[!'()*]/;
-const PY_UNSAFE_ALL = /[!'()*]/g;
+const PY_UNSAFE = /[!'()*]/g;
 
 /** Where an event goes on the wire for a given method. */
 export interface EncodedEvent {
