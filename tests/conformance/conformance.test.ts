@@ -1,5 +1,5 @@
 /**
- * Wire conformance: every recorded vector of the reference Python client (../shared/protocol/vectors
+ * Wire conformance: every recorded vector of the reference Python client (conformance/vectors
  * and the folders in ACCSYN_VECTORS) replayed against `Session` from `@accsyn/api` over a real
  * local HTTP(S) server, under the rules of ../shared/protocol/CONFORMANCE.md.
  */

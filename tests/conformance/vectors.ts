@@ -104,17 +104,17 @@ export interface LoadedVector {
   vector: Vector;
 }
 
-/** The shared vector folder: `../shared/protocol/vectors/` beside the repository clone. */
-export const SHARED_VECTORS_DIR = fileURLToPath(new URL("../../../shared/protocol/vectors/", import.meta.url));
+/** The repository's vector folder: `conformance/vectors/` (a copy of the recorded public vectors). */
+export const REPO_VECTORS_DIR = fileURLToPath(new URL("../../conformance/vectors/", import.meta.url));
 
-/** The folders to read: the shared one, then those in `ACCSYN_VECTORS` (colon-separated). */
+/** The folders to read: the repository's, then those in `ACCSYN_VECTORS` (colon-separated). */
 export function vectorFolders(env: Record<string, string | undefined> = process.env): string[] {
   const extra = (env.ACCSYN_VECTORS ?? "")
     .split(":")
     .map((folder) => folder.trim())
     .filter((folder) => folder !== "")
     .map((folder) => resolve(folder));
-  return [SHARED_VECTORS_DIR, ...extra];
+  return [REPO_VECTORS_DIR, ...extra];
 }
 
 /** Reads every `*.json` vector of the given folders, sorted by file name within a folder. */

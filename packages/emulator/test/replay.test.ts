@@ -3,7 +3,7 @@ import { startEmulator } from "../src/index.js";
 import { fill, loadVectors, VectorSender, VECTORS_SEED } from "./vectors.js";
 
 /**
- * Replays every request of ../shared/protocol/vectors against a fresh emulator seeded with the vectors' world
+ * Replays every request of conformance/vectors against a fresh emulator seeded with the vectors' world
  * (test/fixtures/vectors-seed.json holds the ids the vectors use), and checks the answer's shape.
  */
 

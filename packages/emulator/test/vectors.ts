@@ -4,8 +4,8 @@ import { fileURLToPath } from "node:url";
 import type { RunningEmulator } from "../src/index.js";
 import { pyJson, pyQuote } from "./client.js";
 
-/** The protocol vectors (../shared/protocol/vectors) and the seed holding the ids they use. */
-export const VECTORS = fileURLToPath(new URL("../../../../shared/protocol/vectors/", import.meta.url));
+/** The protocol vectors (conformance/vectors in the repository) and the seed holding the ids they use. */
+export const VECTORS = fileURLToPath(new URL("../../../conformance/vectors/", import.meta.url));
 /** The seed of the vectors' world. */
 export const VECTORS_SEED = fileURLToPath(new URL("./fixtures/vectors-seed.json", import.meta.url));
 
