@@ -12,6 +12,7 @@ import { throwawayCertificate } from "./lib/certificate.mjs";
 import { GOALS } from "./lib/goals.mjs";
 import { referenceAvailability } from "./lib/reference.mjs";
 import { goalsTable, table } from "./lib/report.mjs";
+import { cliScenarios } from "./lib/scenarios-cli.mjs";
 import { emulatorScenarios } from "./lib/scenarios-emulator.mjs";
 import { loopbackScenarios } from "./lib/scenarios-loopback.mjs";
 import { wanScenarios } from "./lib/scenarios-wan.mjs";
@@ -28,11 +29,11 @@ const BENCH_DIR = fileURLToPath(new URL(".", import.meta.url));
 const LARGE_COUNT = 50_000;
 const PLAN = quick
   ? {
-      small: { calls: 500, reps: 3, warmup: 200 }, concurrent: { calls: 2_000, reps: 2, warmup: 300 }, large: 3, create: 3, memory: 1, startup: 5,
+      small: { calls: 500, reps: 3, warmup: 200 }, concurrent: { calls: 2_000, reps: 2, warmup: 300 }, large: 3, create: 3, memory: 1, startup: 5, cli: 4,
       wan: { sequential: { calls: 15, reps: 2 }, concurrent: { calls: 64, inflight: 32, reps: 2 }, large: undefined },
     }
   : {
-      small: { calls: 2_000, reps: 9, warmup: 1_000 }, concurrent: { calls: 10_000, reps: 5, warmup: 2_000 }, large: 11, create: 7, memory: 3, startup: 15,
+      small: { calls: 2_000, reps: 9, warmup: 1_000 }, concurrent: { calls: 10_000, reps: 5, warmup: 2_000 }, large: 11, create: 7, memory: 3, startup: 15, cli: 10,
       wan: { sequential: { calls: 50, reps: 5 }, concurrent: { calls: 320, inflight: 32, reps: 5 }, large: { reps: 3, count: LARGE_COUNT } },
       reference: { small: 200, concurrent: { calls: 400, threads: 8, reps: 3 }, large: 1, create: 3, wanSequential: 30, wanConcurrent: { calls: 96, threads: 8, reps: 2 }, wanLarge: 1 },
       iterate: { pageSizes: [LARGE_COUNT, 1_000] },
@@ -79,7 +80,7 @@ const reference = referenceAvailability(quick);
 log(`server on port ${server.port} (https ${server.tlsPort}; large answer ${(server.largeBytes / 1e6).toFixed(1)} MB)${quick ? ", quick mode" : ""}; reference: ${reference.ok ? process.env.ACCSYN_PY_SRC : `skipped (${reference.reason})`}`);
 const ctx = { quick, plan: PLAN, server, certificate, rtt, reference, rows: [], named: {}, raw, runClient, log, benchDir: BENCH_DIR };
 const failures = [];
-const scenarios = { ...loopbackScenarios, ...wanScenarios, ...emulatorScenarios };
+const scenarios = { ...loopbackScenarios, ...cliScenarios, ...wanScenarios, ...emulatorScenarios };
 for (const [name, run] of Object.entries(scenarios)) {
   if (only && !only.includes(name)) continue;
   const start = performance.now();

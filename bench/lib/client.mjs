@@ -60,9 +60,13 @@ async function checkListing(session, count) {
   check(first.length === count && first[0].created instanceof Date && !String(first[0].user).startsWith("ObjectId:"), "find decodes the listing");
 }
 
-/** One large `find` vs `JSON.parse` of the same bytes (and raw fetch + parse). */
+/**
+ * One large `find` vs `JSON.parse` of the same bytes, raw fetch + parse, and the whole-text path:
+ * raw fetch + core's `decodeAnswer` of the whole text (what the SDK did before it streamed).
+ */
 async function large({ reps, count }) {
   const { session, via } = await sdk();
+  const { decodeAnswer } = await import("@accsyn/core");
   const agent = keepAliveAgent();
   await checkListing(session, count);
   const last = await lastRequest();
@@ -73,6 +77,7 @@ async function large({ reps, count }) {
     sdk: () => session.find(LARGE_QUERY),
     parse: () => JSON.parse(text),
     raw: async () => JSON.parse(await rawRequest(agent, port, "GET", last.url, headers)),
+    whole: async () => decodeAnswer(await rawRequest(agent, port, "GET", last.url, headers)),
   };
   const { samples, cpu } = await repeat(reps, runners);
   session.close();

@@ -12,11 +12,11 @@ import { startEmulator, type EmulatorOptions } from "@accsyn/emulator";
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 /** The built executable. */
-export const BIN = join(ROOT, "packages/cli/dist/bin.cjs");
+export const BIN = join(ROOT, "packages/cli/dist/bin.js");
 
 /** Builds the CLI and what it imports at run time when its dist is missing. */
 export function ensureBuilt(): void {
-  const needed = ["cli/dist/bin.cjs", "api/dist/index.js", "emulator/dist/index.js"];
+  const needed = ["cli/dist/bin.js", "api/dist/index.js", "emulator/dist/index.js"];
   if (needed.every((file) => existsSync(join(ROOT, "packages", file)))) return;
   execFileSync("pnpm", ["turbo", "run", "build", "--filter", "@accsyn/cli..."], { cwd: ROOT, stdio: "ignore" });
 }
