@@ -12,6 +12,7 @@ import {
   stringifyGzipBase64,
 } from "./floors.mjs";
 import { check, pool, repeat } from "./measure.mjs";
+import { fanout } from "./fanout.mjs";
 import { iterateMemory } from "./memory-iterate.mjs";
 import { wan } from "./wan-client.mjs";
 
@@ -127,7 +128,7 @@ async function memory({ what, count, tasks: taskCount }) {
   return { what, maxRssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
-const scenarios = { small, large, create, memory, wan, iterateMemory };
+const scenarios = { small, large, create, memory, wan, iterateMemory, fanout };
 try {
   const result = await scenarios[task.scenario](task.params);
   process.send({ ok: true, result });

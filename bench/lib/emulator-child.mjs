@@ -1,15 +1,26 @@
 // An emulator in its own process (its CPU does not mix with the client's), for whole-process and
 // fan-out scenarios: `startEmulatorChild({ rateLimit })` forks this file, which starts
-// @accsyn/emulator on a free port and sends back how to log in. `stop()` ends it.
+// @accsyn/emulator on a free port and sends back how to log in. `statuses()` tells how many
+// answers of each HTTP status it sent since the last call; `stop()` ends it.
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 if (process.argv[2] === "--serve") {
   const { startEmulator } = await import("../../packages/emulator/dist/index.js");
   const options = JSON.parse(process.argv[3] ?? "{}");
-  const emu = await startEmulator({ port: 0, jobs: { run: false }, ...options });
+  let statuses = {};
+  const log = (line) => {
+    const status = line.split(" ")[2];
+    statuses[status] = (statuses[status] ?? 0) + 1;
+  };
+  const emu = await startEmulator({ port: 0, jobs: { run: false }, log, ...options });
   const admin = emu.users.find((u) => u.role === "admin");
   process.send({ port: emu.port, url: emu.url, workspace: emu.workspace, username: admin.username, apiKey: admin.apiKey });
+  process.on("message", (message) => {
+    if (message !== "statuses") return;
+    process.send({ statuses });
+    statuses = {};
+  });
   process.on("disconnect", async () => {
     await emu.stop();
     process.exit(0);
@@ -26,7 +37,8 @@ export function startEmulatorChild(options = {}) {
     child.once("message", (info) => {
       child.removeAllListeners("exit");
       const exited = new Promise((done) => child.once("exit", done));
-      resolve({ ...info, stop: () => (child.connected && child.disconnect(), exited) });
+      const statuses = () => new Promise((done) => (child.once("message", (m) => done(m.statuses)), child.send("statuses")));
+      resolve({ ...info, statuses, stop: () => (child.connected && child.disconnect(), exited) });
     });
     child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`emulator child exited (${code})`)));
