@@ -17,6 +17,8 @@ export interface HandlerOptions {
   address: () => { hostname: string; port: number };
   /** Request log sink, if any. */
   log?: (line: string) => void;
+  /** The test kit's control endpoints: answers true when it served the request. */
+  control?: (req: IncomingMessage, res: ServerResponse, method: string, path: string) => boolean;
   /** Refuses requests over the service's API limits with 429 (off when absent). */
   rateLimit?: RateLimitGuard;
 }
@@ -73,6 +75,7 @@ export function createHandler(opts: HandlerOptions): (req: IncomingMessage, res:
   return (req, res) => {
     const method = (req.method ?? "GET").toUpperCase();
     const path = (req.url ?? "/").split("?")[0] ?? "/";
+    if (opts.control?.(req, res, method, path)) return;
     const refusal = opts.rateLimit?.admit(req);
     if (refusal) {
       opts.log?.(`${method} ${path} 429 ${refusal.message}`);
