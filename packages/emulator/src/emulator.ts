@@ -13,6 +13,11 @@ import { createHandler } from "./server.js";
 import { Store } from "./store/store.js";
 import { JobRunner, type RunnerOptions } from "./jobs/runner.js";
 import type { DashboardOptions } from "./ui/routes.js";
+import type { EmulatorControl, EmulatorHandle, EmulatorUser } from "./handle.js";
+import { TestKit } from "./testing/kit.js";
+import { restoreSnapshot } from "./testing/snapshot.js";
+
+export type { EmulatorUser } from "./handle.js";
 
 /** Options of {@link startEmulator}. */
 export interface EmulatorOptions {
@@ -51,20 +56,8 @@ export interface EmulatorOptions {
   rateLimit?: boolean | Partial<RateLimitFigures>;
 }
 
-/** A user of the running emulator's workspace with the key to log in with. */
-export interface EmulatorUser {
-  /** The e-mail the user logs in with. */
-  username: string;
-  /** The user's API key (demo keys with the built-in seed). */
-  apiKey: string;
-  /** `admin`, `employee`, `standard` or `support`. */
-  role: string;
-  /** The user's 24-hex id. */
-  id: string;
-}
-
-/** A running emulator. */
-export interface RunningEmulator {
+/** A running emulator, with the test kit's controls. */
+export interface RunningEmulator extends EmulatorControl {
   /** Base URL, e.g. `http://127.0.0.1:8181` (the API lives under `/api/v3`). */
   url: string;
   /** The port listened on (the real one when 0 was asked). */
@@ -81,6 +74,8 @@ export interface RunningEmulator {
   events: EventStream;
   /** The dashboard's address (`<url>/`), or undefined when it is off. */
   dashboardUrl?: string;
+  /** The JSON a test process needs to reach this emulator and call {@link connectEmulator}. */
+  handle: EmulatorHandle;
   /** Closes the server and the database (and removes the temporary directory). */
   stop(): Promise<void>;
 }
@@ -118,7 +113,8 @@ async function serve(options: EmulatorOptions, store: Store, baseDir: string, te
   const volumesDir = join(baseDir, "volumes");
   if (store.isEmpty()) {
     const seed = typeof options.seed === "string" ? readSeed(options.seed) : (options.seed ?? DEMO_SEED);
-    applySeed(store, seed, volumesDir);
+    if (seed.snapshot) restoreSnapshot(store, baseDir, seed.snapshot);
+    else applySeed(store, seed, volumesDir);
   }
   const state: EmulatorState = {
     store,
@@ -142,7 +138,13 @@ async function serve(options: EmulatorOptions, store: Store, baseDir: string, te
   const ui = options.ui === false ? false : { ...(options.ui === true || options.ui === undefined ? {} : options.ui) };
   let port = options.port ?? 8181;
   const guard = options.rateLimit ? new RateLimitGuard(options.rateLimit === true ? {} : options.rateLimit) : undefined;
-  const handler = createHandler({ state, address: () => ({ hostname: host, port }), events, ui, ...(guard ? { rateLimit: guard } : {}) });
+  const kit = new TestKit(state, { runner, guard });
+  const reset = async (): Promise<void> => {
+    await kit.reset();
+    events.emit({ type: "reset" });
+  };
+  const dashboard = ui && ui.actions ? { ...ui, reset } : ui;
+  const handler = createHandler({ state, address: () => ({ hostname: host, port }), events, ui: dashboard, ...(guard ? { rateLimit: guard } : {}), control: kit.handler });
   const serverOpts = { maxHeaderSize: MAX_BODY_BYTES, keepAliveTimeout: 10_000, headersTimeout: 60_000, requestTimeout: 300_000 };
   const server: Server = options.tls
     ? createHttps({ ...serverOpts, cert: pem(options.tls.cert), key: pem(options.tls.key) }, handler)
@@ -155,20 +157,24 @@ async function serve(options: EmulatorOptions, store: Store, baseDir: string, te
   });
   port = (server.address() as AddressInfo).port;
   const scheme = options.tls ? "https" : "http";
-  const users = [...store.all("user")].map((u) => ({
+  const users: EmulatorUser[] = [...store.all("user")].map((u) => ({
     username: String(u.code), apiKey: ((u._api_keys as string[] | undefined) ?? [])[0] ?? "", role: String(u.role), id: u.id,
   }));
   let stopped = false;
   const url = `${scheme}://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const workspace = String(state.workspace().code);
   return {
     url,
     events,
     ...(ui ? { dashboardUrl: `${url}/` } : {}),
     port,
     host,
-    workspace: String(state.workspace().code),
+    workspace,
     users,
     dataDir: baseDir,
+    handle: { url, workspace, users, controlKey: kit.controlKey },
+    reset,
+    export: async () => kit.exportSeed(),
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -19,6 +19,8 @@ export interface HandlerOptions {
   address: () => { hostname: string; port: number };
   /** The event stream every request is recorded in, if any. */
   events?: EventStream;
+  /** The test kit's control endpoints: answers true when it served the request. */
+  control?: (req: IncomingMessage, res: ServerResponse, method: string, path: string) => boolean;
   /** Refuses requests over the service's API limits with 429 (off when absent). */
   rateLimit?: RateLimitGuard;
   /** The dashboard at `/` (off when absent or false; needs `events`). */
@@ -128,6 +130,7 @@ export function createHandler(opts: HandlerOptions): (req: IncomingMessage, res:
     const started = Date.now();
     const method = (req.method ?? "GET").toUpperCase();
     const path = (req.url ?? "/").split("?")[0] ?? "/";
+    if (opts.control?.(req, res, method, path)) return;
     const trace: RequestTrace = {};
     const refusal = opts.rateLimit?.admit(req);
     if (refusal) {

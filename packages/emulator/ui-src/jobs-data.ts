@@ -30,6 +30,10 @@ function publish(): void {
 }
 
 function patch(e: LiveEvent): void {
+  if (e.type === "reset") {
+    void loadJobs(jobType.value).catch(() => undefined);
+    return;
+  }
   if (e.entitytype !== jobType.value) return;
   const id = String(e.id);
   const row = index.get(id);

@@ -5,7 +5,7 @@ import { signal } from "@preact/signals";
 export interface LiveEvent {
   seq: number;
   time: string;
-  type: "request" | "entity" | "transition" | "progress" | "file";
+  type: "request" | "entity" | "transition" | "progress" | "file" | "reset";
   [key: string]: unknown;
 }
 

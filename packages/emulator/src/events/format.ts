@@ -29,6 +29,7 @@ export function formatEvent(e: StreamEvent): string {
       return `${at} status   ${e.entitytype} ${short(e.id)}${e.name ? ` '${e.name}'` : ""}${of}: ${e.from} → ${e.to}${e.reason ? `: ${e.reason}` : ""}`;
     }
     case "progress": return `${at} progress ${e.entitytype} ${short(e.id)} ${e.progress}%`;
+    case "reset": return `${at} reset    the workspace is back to its seed`;
     case "file": return `${at} file     ${e.op} ${e.paths.join(", ")}${e.user ? ` by ${e.user}` : ""} → ${e.status}`;
   }
 }

@@ -4,4 +4,4 @@ export { StoreEvents } from "./from-store.js";
 export { formatEvent, logPrinter, type LogFormat } from "./format.js";
 export { jobLogWriter, type JobLogLine } from "./job-log.js";
 export { MASK, maskSecrets, maskText } from "./mask.js";
-export type { EntityEvent, FileEvent, NewEvent, ProgressEvent, RequestDetail, RequestEvent, StreamEvent, TransitionEvent } from "./types.js";
+export type { EntityEvent, FileEvent, NewEvent, ProgressEvent, RequestDetail, RequestEvent, ResetEvent, StreamEvent, TransitionEvent } from "./types.js";

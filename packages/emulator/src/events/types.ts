@@ -73,8 +73,13 @@ export interface FileEvent extends EventBase {
   status: number;
 }
 
+/** The workspace went back to its seed (`reset()`): every entity may have changed. */
+export interface ResetEvent extends EventBase {
+  type: "reset";
+}
+
 /** One event of the emulator's stream. */
-export type StreamEvent = RequestEvent | EntityEvent | TransitionEvent | ProgressEvent | FileEvent;
+export type StreamEvent = RequestEvent | EntityEvent | TransitionEvent | ProgressEvent | FileEvent | ResetEvent;
 
 /** An event before the stream numbers and stamps it. */
 export type NewEvent = StreamEvent extends infer E ? (E extends StreamEvent ? Omit<E, "seq" | "time"> : never) : never;

@@ -57,6 +57,11 @@ export class JobRunner {
     this.timer.unref();
   }
 
+  /** Forgets what it saw of jobs (after the store was reset). */
+  forget(): void {
+    this.waitingSince.clear();
+  }
+
   /** Stops ticking. */
   stop(): void {
     clearInterval(this.timer);

@@ -1,6 +1,9 @@
 import Database from "better-sqlite3";
 import type { Entity } from "../util.js";
 
+/** Every row of every table, as {@link Db.dump} reads them (a test kit's snapshot). */
+export type DbDump = Record<string, Array<Record<string, unknown>>>;
+
 /** A row of the entity table. */
 interface Row {
   id: string;
@@ -93,6 +96,31 @@ export class Db {
   /** Runs `fn` in one transaction (a savepoint when one is open): all of its writes, or none when it throws. */
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)();
+  }
+
+  /** Every row of every table (in rowid order), for {@link Db.replace}. */
+  dump(): DbDump {
+    const out: DbDump = {};
+    for (const table of this.tables()) out[table] = this.db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Array<Record<string, unknown>>;
+    return out;
+  }
+
+  /** Replaces the content of every table with a {@link Db.dump}, in one transaction. */
+  replace(dump: DbDump): void {
+    this.transaction(() => {
+      for (const table of this.tables()) {
+        this.db.prepare(`DELETE FROM "${table}"`).run();
+        const rows = dump[table] ?? [];
+        const columns = Object.keys(rows[0] ?? {});
+        if (columns.length === 0) continue;
+        const insert = this.db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
+        for (const row of rows) insert.run(...columns.map((c) => row[c]));
+      }
+    });
+  }
+
+  private tables(): string[] {
+    return this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
   }
 
   /** Closes the database. */

@@ -1,5 +1,5 @@
-import { Db } from "./db.js";
 import { ChangeLog, type ChangeObserver, diff } from "./changes.js";
+import { Db, type DbDump } from "./db.js";
 import { Journal, type Touched } from "./journal.js";
 import { StatusIndex } from "./status-index.js";
 import type { Kind } from "../model.js";
@@ -34,8 +34,17 @@ export class Store {
   /** Opens the store; `file` undefined keeps everything in memory. */
   constructor(file?: string) {
     this.db = new Db(file);
+    this.load();
+  }
+
+  /** (Re)builds the in-memory index from the database. */
+  private load(): void {
     for (const k of KINDS) this.byKind.set(k, new Map());
     for (const k of JOB_KINDS) this.byStatus.set(k, new StatusIndex());
+    this.byId.clear();
+    this.position.clear();
+    this.tasksByJob.clear();
+    this.settings.clear();
     for (const { kind, entity } of this.db.loadEntities()) this.index(kind as Kind, entity);
     for (const s of this.db.loadSettings()) this.scope(s.scope).set(s.name, s.value);
   }
@@ -43,6 +52,18 @@ export class Store {
   /** Calls `fn` with the changes of each committed transaction; returns the function that stops it. */
   observe(fn: ChangeObserver): () => void {
     return this.changes.observe(fn);
+  }
+
+  /** Every row as stored (see {@link Store.replaceAll}). */
+  dump(): DbDump {
+    return this.db.dump();
+  }
+
+  /** Replaces everything with a {@link Store.dump} and re-indexes (entity objects are new). */
+  replaceAll(dump: DbDump): void {
+    if (this.journal.open) throw new Error("Cannot restore a store inside a transaction");
+    this.db.replace(dump);
+    this.load();
   }
 
   /** True when the database held no entity when opened. */
