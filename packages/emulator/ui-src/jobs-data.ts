@@ -57,12 +57,14 @@ export async function loadJobs(type: string): Promise<void> {
   jobType.value = type;
   index = new Map();
   jobs.value = [];
-  for (let skip = 0; ; skip += PAGE) {
-    const page = await call<JobRow[]>("GET", `${type}/find`, { data: { attributes: ATTRIBUTES, limit: PAGE, skip } });
-    if (jobType.value !== type) return;
-    for (const j of page) index.set(j.id, j);
-    jobs.value = [...index.values()];
-    if (page.length < PAGE) break;
-  }
+  // the service answers active jobs, and finished ones when asked (`finished: true`): the list shows both
+  for (const finished of [false, true])
+    for (let skip = 0; ; skip += PAGE) {
+      const page = await call<JobRow[]>("GET", `${type}/find`, { data: { attributes: ATTRIBUTES, limit: PAGE, skip, finished } });
+      if (jobType.value !== type) return;
+      for (const j of page) index.set(j.id, j);
+      jobs.value = [...index.values()];
+      if (page.length < PAGE) break;
+    }
   loadMs.value = Math.round(performance.now() - started);
 }

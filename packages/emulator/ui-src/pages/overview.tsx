@@ -4,11 +4,16 @@ import { useLoad } from "../use-load";
 
 type Row = Record<string, unknown>;
 const KINDS = ["transfer", "delivery", "request", "compute", "stream"] as const;
+const PLURAL: Record<string, string> = { transfer: "transfers", delivery: "deliveries", request: "requests", compute: "compute jobs", stream: "streams" };
+
+/** A user reference as the wire gives it (`user:<e-mail>[role](id)` or an id) made readable. */
+const who = (v: unknown): string => String(v ?? "").replace(/^user:([^[]*)\[.*$/, "$1");
 
 async function overview() {
-  const find = (type: string, attributes?: string[]) => call<Row[]>("GET", `${type}/find`, { data: attributes ? { attributes } : {} }).catch(() => [] as Row[]);
+  const find = (type: string, data: Row = {}) => call<Row[]>("GET", `${type}/find`, { data }).catch(() => [] as Row[]);
+  const jobsOf = async (k: string) => (await Promise.all([false, true].map((finished) => find(k, { attributes: ["id", "status"], finished })))).flat();
   const [workspace, users, clients, queues, volumes, ...jobs] = await Promise.all([
-    find("workspace"), find("user"), find("client"), find("queue"), find("volume"), ...KINDS.map((k) => find(k, ["id", "status"])),
+    find("workspace"), find("user"), find("client"), find("queue"), find("volume"), ...KINDS.map(jobsOf),
   ]);
   return { workspace: workspace[0], users, clients, queues, volumes, jobs };
 }
@@ -26,7 +31,7 @@ export function Overview() {
         {KINDS.map((k, i) => {
           const list = data.jobs[i] ?? [];
           const failed = list.filter((j) => j.status === "failed").length;
-          return <div class="card" key={k}><span class="big">{list.length}</span> {k}s{failed ? <span class="bad"> · {failed} failed</span> : null}</div>;
+          return <div class="card" key={k}><span class="big">{list.length}</span> {PLURAL[k]}{failed ? <span class="bad"> · {failed} failed</span> : null}</div>;
         })}
         <div class="card"><span class="big">{online.length}</span> of {data.clients.length} clients online</div>
       </div>
@@ -37,7 +42,7 @@ export function Overview() {
             <tbody>{data.users.map((u) => <tr key={String(u.id)}><td>{String(u.code)}</td><td><span class={`role ${String(u.role)}`}>{String(u.role)}</span></td><td>{String(u.status ?? "")}</td></tr>)}</tbody></table>
           <h3>Clients</h3>
           <table><thead><tr><th scope="col">Client</th><th scope="col">User</th><th scope="col">Status</th></tr></thead>
-            <tbody>{data.clients.map((c) => <tr key={String(c.id)}><td>{String(c.code ?? c.id)}</td><td>{String(c.user_hr ?? c.user ?? "")}</td><td><span class={`status ${String(c.status)}`}>{String(c.status)}</span></td></tr>)}</tbody></table>
+            <tbody>{data.clients.map((c) => <tr key={String(c.id)}><td>{String(c.code ?? c.id)}</td><td>{who(c.user_hr ?? c.user)}</td><td><span class={`status ${String(c.status)}`}>{String(c.status)}</span></td></tr>)}</tbody></table>
         </div>
         <div>
           <h3>Queues</h3>
