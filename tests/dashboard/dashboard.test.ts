@@ -53,7 +53,7 @@ if (!browserFound.path) {
     admin = await Session.connect({ workspace: emu.workspace, username: user.username, apiKey: user.apiKey, hostname: "127.0.0.1", port: emu.port, protocol: "http", env: {} });
     browser = await puppeteer.launch({ executablePath: browserFound.path, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
     page = await browser.newPage();
-    await page.setViewport({ width: 1280, height: 760 });
+    await page.setViewport({ width: 1200, height: 640 });
     page.on("dialog", (d) => void d.accept());
   }, 60_000);
 
@@ -113,6 +113,9 @@ if (!browserFound.path) {
 
   it("lists the SDK's calls newest first, with the API key nowhere in the page", async () => {
     await open("requests");
+    const stan = emu.users.find((u) => u.role === "standard") ?? expect.unreachable("no standard user");
+    const standard = await Session.connect({ workspace: emu.workspace, username: stan.username, apiKey: stan.apiKey, hostname: "127.0.0.1", port: emu.port, protocol: "http", env: {} });
+    await expect(standard.logs()).rejects.toThrow(/Standard users cannot read logs/);
     await admin.find("User WHERE code=standard@acme.test");
     await admin.find("Queue");
     await admin.getApiKey();
@@ -120,6 +123,8 @@ if (!browserFound.path) {
     const ops = await page.$$eval(".reqrow .op", (els) => els.map((e) => e.textContent));
     const mine = ops.filter((o) => ["GET user/find", "GET queue/find", "GET user/api_key"].includes(String(o)));
     expect(mine.slice(0, 3)).toEqual(["GET user/api_key", "GET queue/find", "GET user/find"]);
+    const refused = await page.$$eval(".reqrow", (els) => els.map((e) => e.textContent ?? "").find((t) => t.includes("GET logs")));
+    expect(refused).toMatch(/GET logsstandard@acme\.test403/);
     const seqs = await page.$$eval(".reqrow", (els) => els.map((e) => Number(e.getAttribute("data-seq"))));
     expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
     // open the request whose answer is the API key: it is masked
@@ -128,7 +133,7 @@ if (!browserFound.path) {
     await page.waitForFunction(() => document.querySelectorAll(".detail .json")[1]?.textContent?.includes("***"), { timeout: 10_000 });
     await shot("requests");
     const html = await page.content();
-    for (const secret of KEY_FORMS) expect(html).not.toContain(secret);
+    for (const secret of [...KEY_FORMS, stan.apiKey]) expect(html).not.toContain(secret);
     await page.type('input[type="search"]', "queue/");
     await page.waitForFunction(() => [...document.querySelectorAll(".reqrow .op")].every((e) => e.textContent?.includes("queue/")));
     await page.$eval('input[type="search"]', (i) => ((i as HTMLInputElement).value = ""));

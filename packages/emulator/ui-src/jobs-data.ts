@@ -42,7 +42,7 @@ function patch(e: LiveEvent): void {
   else if (!row) return;
   else if (e.type === "entity") Object.assign(row, e.changes as object);
   else if (e.type === "transition") Object.assign(row, { status: e.to }, e.to === "done" ? { progress: 100 } : {});
-  else if (e.type === "progress") row.progress = e.progress;
+  else if (e.type === "progress") Object.assign(row, { progress: e.progress }, typeof e.size === "number" ? { size: e.size } : {});
   else return;
   if (row) index.set(id, { ...(index.get(id) ?? row) });
   dirty = true;

@@ -64,6 +64,7 @@ export class StoreEvents {
     const milestone = Math.floor(to / 25) > Math.floor(from / 25) && to < 100;
     if (!milestone && to < 100 && last && now - last.at < PROGRESS_EVERY_MS) return;
     this.lastProgress.set(c.id, { at: now, progress: to });
-    this.stream.emit({ type: "progress", entitytype: c.kind, id: c.id, progress: to, milestone });
+    const size = typeof c.entity.size === "number" ? { size: c.entity.size } : {};
+    this.stream.emit({ type: "progress", entitytype: c.kind, id: c.id, progress: to, ...size, milestone });
   }
 }

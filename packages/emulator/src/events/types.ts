@@ -60,6 +60,8 @@ export interface ProgressEvent extends EventBase {
   entitytype: string;
   id: string;
   progress: number;
+  /** The job's size in bytes, when known. */
+  size?: number;
   /** True when the progress crossed a quarter (25, 50, 75 %): what `--log` prints. */
   milestone: boolean;
 }

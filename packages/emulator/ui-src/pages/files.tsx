@@ -14,7 +14,7 @@ export function Files({ users }: { users: { id: string; code: string; role: stri
     return [...(volumes ?? []).map((v) => `volume=${String(v.code)}/`), ...(folders ?? []).map((f) => `folder=${String(f.code ?? f.id)}/`), ...(homes ?? []).map((h) => `home=${String(h.code ?? h.id)}/`)];
   }, []);
   const listing = useLoad(async () => (path ? call<Row[]>("GET", "workspace/file", { data: { op: "ls", path, getsize: true } }) : []), [path], false);
-  const who = users.find((u) => u.id === actingAs.value)?.code ?? "the first admin";
+  const who = users.find((u) => u.id === actingAs.value)?.code ?? `${users.find((u) => u.role === "admin")?.code ?? "admin"} (the first admin)`;
   const up = path ? path.replace(/[^/]+\/$/, "") : undefined;
   return (
     <section aria-labelledby="files-h">
