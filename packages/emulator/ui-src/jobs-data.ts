@@ -6,8 +6,9 @@ import { listen, type LiveEvent } from "./live";
 /** A job row. */
 export type JobRow = Record<string, unknown> & { id: string };
 
-/** Jobs read per call. */
-const PAGE = 1000;
+/** Jobs read by the first call (the list shows them at once), then per call. */
+const FIRST_PAGE = 200;
+const PAGE = 2500;
 /** The attributes the list shows. */
 const ATTRIBUTES = ["id", "code", "status", "progress", "size", "created", "user"];
 
@@ -59,12 +60,14 @@ export async function loadJobs(type: string): Promise<void> {
   jobs.value = [];
   // the service answers active jobs, and finished ones when asked (`finished: true`): the list shows both
   for (const finished of [false, true])
-    for (let skip = 0; ; skip += PAGE) {
-      const page = await call<JobRow[]>("GET", `${type}/find`, { data: { attributes: ATTRIBUTES, limit: PAGE, skip, finished } });
+    for (let skip = 0; ;) {
+      const limit = skip === 0 && !finished ? FIRST_PAGE : PAGE;
+      const page = await call<JobRow[]>("GET", `${type}/find`, { data: { attributes: ATTRIBUTES, limit, skip, finished } });
       if (jobType.value !== type) return;
       for (const j of page) index.set(j.id, j);
       jobs.value = [...index.values()];
-      if (page.length < PAGE) break;
+      if (page.length < limit) break;
+      skip += limit;
     }
   loadMs.value = Math.round(performance.now() - started);
 }
