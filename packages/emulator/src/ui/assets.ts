@@ -16,7 +16,6 @@ const TYPES: Record<string, string> = {
 
 /** This module's directory, in the ESM and the CJS build. */
 function here(): string {
-  // eslint-disable-next-line no-undef
   return typeof __dirname === "string" ? __dirname : dirname(fileURLToPath(import.meta.url));
 }
 
