@@ -1,4 +1,4 @@
-import type { Ctx } from "../handlers/context.js";
+import type { Ctx } from "../context.js";
 import type { Resolved } from "./paths.js";
 import { aclRules } from "../handlers/shares.js";
 

@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Kind, SHARE_KINDS } from "../model.js";
 import { type Entity, fail, isId } from "../util.js";
-import { type Ctx, findUser } from "./context.js";
+import { type Ctx, findUser } from "../context.js";
 import { newCode, optString } from "./codes.js";
 import { inviteUser } from "./users.js";
 import { present } from "./output.js";
