@@ -37,7 +37,7 @@ const ID3 = ["entitytype", "entityid", "data"];
 const ASSIGN = ["entitytype_parent", "entitytype", "data"];
 const ACL = ["entitytype", "entityid", "targettype", "targetid"];
 
-/** Python method → TypeScript, per ../shared/API.md and the reference signatures. */
+/** Python method → TypeScript, per the root README's API section and the reference signatures. */
 export const METHODS: Record<string, MethodMapping> = {
   create: m("create", ["entitytype", "data", "entityid", "allow_duplicates", "replace_duplicates"], ["entitytype", "data"]),
   find: m("find", FIND, ["query"]),
