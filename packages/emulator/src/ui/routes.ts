@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Caller, Role } from "../auth.js";
+import type { Caller, Role } from "../access/auth.js";
 import type { EventStream } from "../events/index.js";
-import type { EmulatorState } from "../handlers/index.js";
+import type { EmulatorState } from "../context.js";
 import { type ApiEvent, parseJson, readBody, toEvent } from "../protocol.js";
 import { ApiError, isObject } from "../util.js";
 import { Assets, assetsDir } from "./assets.js";
