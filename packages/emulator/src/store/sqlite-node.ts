@@ -17,8 +17,8 @@ const EXPERIMENTAL_NOTICE = "SQLite is an experimental feature";
 
 /**
  * Loads `node:sqlite`, or undefined where Node has none (Node 20, or 22 before 22.13 without
- * --experimental-sqlite). Node 24 prints an ExperimentalWarning when the module loads; that one
- * warning is dropped, every other warning still goes through.
+ * --experimental-sqlite). Node 22 (22.23.5 too; 24.22.3 no longer) prints an ExperimentalWarning when the
+ * module loads; that one warning is dropped, every other warning still goes through.
  */
 function loadNodeSqlite(): NodeSqliteModule | undefined {
   const emitWarning = process.emitWarning;
