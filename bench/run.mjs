@@ -13,6 +13,7 @@ import { GOALS } from "./lib/goals.mjs";
 import { referenceAvailability } from "./lib/reference.mjs";
 import { goalsTable, table } from "./lib/report.mjs";
 import { cliScenarios } from "./lib/scenarios-cli.mjs";
+import { dashboardScenarios } from "./lib/scenarios-dashboard.mjs";
 import { emulatorScenarios } from "./lib/scenarios-emulator.mjs";
 import { limitsScenarios } from "./lib/scenarios-limits.mjs";
 import { loopbackScenarios } from "./lib/scenarios-loopback.mjs";
@@ -40,6 +41,7 @@ const PLAN = quick
       iterate: { pageSizes: [LARGE_COUNT, 1_000] },
       emulator: { queryRuns: 30, lsRuns: 20, loadCalls: 20_000, inflight: 64 },
       limits: { reps: 2 },
+      dashboard: { reps: 4 },
     };
 
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
@@ -82,7 +84,7 @@ const reference = referenceAvailability(quick);
 log(`server on port ${server.port} (https ${server.tlsPort}; large answer ${(server.largeBytes / 1e6).toFixed(1)} MB)${quick ? ", quick mode" : ""}; reference: ${reference.ok ? process.env.ACCSYN_PY_SRC : `skipped (${reference.reason})`}`);
 const ctx = { quick, plan: PLAN, server, certificate, rtt, reference, rows: [], named: {}, raw, runClient, log, benchDir: BENCH_DIR };
 const failures = [];
-const scenarios = { ...loopbackScenarios, ...cliScenarios, ...wanScenarios, ...emulatorScenarios, ...limitsScenarios };
+const scenarios = { ...loopbackScenarios, ...cliScenarios, ...wanScenarios, ...emulatorScenarios, ...limitsScenarios, ...dashboardScenarios };
 for (const [name, run] of Object.entries(scenarios)) {
   if (only && !only.includes(name)) continue;
   const start = performance.now();

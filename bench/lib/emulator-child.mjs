@@ -1,7 +1,8 @@
 // An emulator in its own process (its CPU does not mix with the client's), for whole-process and
 // fan-out scenarios: `startEmulatorChild({ rateLimit })` forks this file, which starts
 // @accsyn/emulator on a free port and sends back how to log in. `statuses()` tells how many
-// answers of each HTTP status it sent since the last call; `stop()` ends it.
+// answers of each HTTP status it sent since the last call; `since()` tells that and the emulator's
+// CPU time (ms) since the last call; `stop()` ends it.
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -16,10 +17,13 @@ if (process.argv[2] === "--serve") {
   const emu = await startEmulator({ port: 0, jobs: { run: false }, log, ...options });
   const admin = emu.users.find((u) => u.role === "admin");
   process.send({ port: emu.port, url: emu.url, workspace: emu.workspace, username: admin.username, apiKey: admin.apiKey });
+  let cpu = process.cpuUsage();
   process.on("message", (message) => {
     if (message !== "statuses") return;
-    process.send({ statuses });
+    const used = process.cpuUsage(cpu);
+    process.send({ statuses, cpuMs: (used.user + used.system) / 1000 });
     statuses = {};
+    cpu = process.cpuUsage();
   });
   process.on("disconnect", async () => {
     await emu.stop();
@@ -37,8 +41,9 @@ export function startEmulatorChild(options = {}) {
     child.once("message", (info) => {
       child.removeAllListeners("exit");
       const exited = new Promise((done) => child.once("exit", done));
-      const statuses = () => new Promise((done) => (child.once("message", (m) => done(m.statuses)), child.send("statuses")));
-      resolve({ ...info, statuses, stop: () => (child.connected && child.disconnect(), exited) });
+      const since = () => new Promise((done) => (child.once("message", done), child.send("statuses")));
+      const statuses = async () => (await since()).statuses;
+      resolve({ ...info, statuses, since, stop: () => (child.connected && child.disconnect(), exited) });
     });
     child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`emulator child exited (${code})`)));
