@@ -10,11 +10,11 @@ if (process.argv[2] === "--serve") {
   const { startEmulator } = await import("../../packages/emulator/dist/index.js");
   const options = JSON.parse(process.argv[3] ?? "{}");
   let statuses = {};
-  const log = (line) => {
-    const status = line.split(" ")[2];
-    statuses[status] = (statuses[status] ?? 0) + 1;
-  };
-  const emu = await startEmulator({ port: 0, jobs: { run: false }, log, ...options });
+  const emu = await startEmulator({ port: 0, jobs: { run: false }, ...options });
+  // every answer is a request event of the emulator's stream (refusals at the rate limit included)
+  emu.events.subscribe((e) => {
+    if (e.type === "request") statuses[e.status] = (statuses[e.status] ?? 0) + 1;
+  });
   const admin = emu.users.find((u) => u.role === "admin");
   process.send({ port: emu.port, url: emu.url, workspace: emu.workspace, username: admin.username, apiKey: admin.apiKey });
   let cpu = process.cpuUsage();

@@ -24,6 +24,8 @@ export const GOALS = [
   { key: "cli-whoami-rss", goal: "accsyn whoami", condition: "× raw node's peak RSS" },
   { key: "limit-zero-429", goal: "fan-out 300 @32, rate limit on, maxRequestsPerSecond 30", condition: "answers 429" },
   { key: "limit-wall", goal: "fan-out 300 @32, rate limit on, maxRequestsPerSecond 30", condition: "× the limit's floor (8 s)" },
+  { key: "limit-50-zero-429", goal: "the same, maxRequestsPerSecond 30 + maxBurst 50 (README)", condition: "answers 429" },
+  { key: "limit-50-wall", goal: "the same, maxRequestsPerSecond 30 + maxBurst 50 (README)", condition: "× the limit's floor (8 s)" },
   { key: "dashboard-idle", goal: "emulator with its dashboard open and idle", condition: "calls/s without ÷ with (≤1.11 = ≥0.9×)" },
   { key: "emulator-find", goal: "emulator 3-clause find over 100k", condition: "median ÷ 50 ms" },
   { key: "emulator-ls", goal: "emulator recursive ls of 10k files", condition: "median ÷ 150 ms" },
