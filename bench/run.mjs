@@ -31,7 +31,7 @@ const BENCH_DIR = fileURLToPath(new URL(".", import.meta.url));
 const LARGE_COUNT = 50_000;
 const PLAN = quick
   ? {
-      small: { calls: 500, reps: 3, warmup: 200 }, concurrent: { calls: 2_000, reps: 2, warmup: 300 }, large: 3, create: 3, memory: 1, startup: 5, cli: 4,
+      small: { calls: 500, reps: 3, warmup: 200 }, concurrent: { calls: 1_000, reps: 2, warmup: 200 }, large: 3, create: 3, memory: 1, startup: 5, cli: 3,
       wan: { sequential: { calls: 15, reps: 2 }, concurrent: { calls: 64, inflight: 32, reps: 2 }, large: undefined },
     }
   : {
