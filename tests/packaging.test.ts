@@ -206,9 +206,9 @@ describe("the CLI alone, installed into an empty folder", () => {
     expect(installed).not.toContain("@accsyn/emulator");
     expect(installed).not.toContain("better-sqlite3");
     for (const name of installed) {
-      const manifest = JSON.parse(readFileSync(join(folder, "node_modules", name, "package.json"), "utf8"));
-      const scripts = Object.keys(manifest.scripts ?? {}).filter((script) => ["preinstall", "install", "postinstall"].includes(script));
-      expect({ name, scripts, gypfile: manifest.gypfile ?? false }).toEqual({ name, scripts: [], gypfile: false });
+      const installedManifest = JSON.parse(readFileSync(join(folder, "node_modules", name, "package.json"), "utf8"));
+      const scripts = Object.keys(installedManifest.scripts ?? {}).filter((script) => ["preinstall", "install", "postinstall"].includes(script));
+      expect({ name, scripts, gypfile: installedManifest.gypfile ?? false }).toEqual({ name, scripts: [], gypfile: false });
     }
   });
 

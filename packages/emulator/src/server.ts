@@ -49,8 +49,8 @@ export function createHandler(opts: HandlerOptions): (req: IncomingMessage, res:
     const ctx: Ctx = { state, store: state.store, access: new Access(state.store, caller), event: ev, method };
     // All or nothing: the answer is built and serialised inside one transaction, so any throw leaves no trace.
     const answer = state.store.transaction(() => {
-      const body = route(ctx);
-      return body instanceof Promise ? body : new JsonText(JSON.stringify(body));
+      const routed = route(ctx);
+      return routed instanceof Promise ? routed : new JsonText(JSON.stringify(routed));
     });
     if (method !== "GET") {
       state.logs.push({ date: wireDate(), user: String(caller.user.code), uri: ev.uri, entitytype: ev.uri.split("/")[0] ?? "", id: ev.id, message: `${method} ${ev.uri}` });
