@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Auth } from "./auth.js";
+import { Auth } from "./access/auth.js";
 import { type Ctx, type EmulatorState, route } from "./handlers/index.js";
 import { type ApiEvent, decodeQueryJson, JsonText, parseJson, rawQuery, readBody, sendJson, toEvent } from "./protocol.js";
 import { QuerySyntaxError } from "./query/index.js";
 import type { RateLimitGuard } from "./rate-limit.js";
-import { Access } from "./roles.js";
+import { Access } from "./access/access.js";
 import { ApiError, isObject, wireDate } from "./util.js";
 
 /** The path of the registry (workspace resolution) endpoint. */

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import type { EmulatorState } from "../handlers/context.js";
+import type { EmulatorState } from "../context.js";
 import { ApiError, codeFromName, type Entity, wireDate } from "../util.js";
 import { copyTask, deletesExcluded } from "./copy.js";
 import { actionParent, stepDelivery } from "./deliveries.js";

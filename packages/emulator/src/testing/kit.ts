@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import type { EmulatorState } from "../handlers/context.js";
+import type { EmulatorState } from "../context.js";
 import type { JobRunner } from "../jobs/runner.js";
 import { sendJson } from "../protocol.js";
 import type { RateLimitGuard } from "../rate-limit.js";

@@ -1,4 +1,4 @@
-import { SESSION_SCOPE } from "../auth.js";
+import { SESSION_SCOPE } from "../access/auth.js";
 import type { DbDump } from "../store/db.js";
 import type { Store } from "../store/store.js";
 import { readFiles, type SnapshotFile, writeFiles } from "./files.js";

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { randomBytes } from "node:crypto";
-import type { Store } from "./store/store.js";
-import { ApiError, type Entity } from "./util.js";
+import type { Store } from "../store/store.js";
+import { ApiError, type Entity } from "../util.js";
 
 /** Roles a user may have. */
 export type Role = "admin" | "employee" | "standard" | "support";
