@@ -14,6 +14,7 @@ export default defineConfig({
       "@accsyn/settings": pkg("settings"),
       "@accsyn/api": pkg("api"),
       "@accsyn/emulator": pkg("emulator"),
+      "@accsyn/otel": pkg("otel"),
     },
   },
   define: { __ACCSYN_PKG_VERSION__: JSON.stringify("0.0.0-test") },
