@@ -80,13 +80,13 @@ describe("@accsyn/otel", () => {
   });
 
   it("records each retry as a span event with its wait, and traces every session of a plugged class", async () => {
-    const limited = await startEmulator({ port: 0, jobs: { run: false }, rateLimit: { requestsPerSecond: 1, burst: 2 },
+    const limited = await startEmulator({ port: 0, jobs: { run: false }, rateLimit: { requestsPerSecond: 0.5, burst: 2 }, // one token back every 2 s: the third call waits out a 429
       seed: seedBuilder(DEMO_SEED).user("ops@acme.test", { role: "admin", api_key: API_KEY }).build() });
     try {
       const Traced = Session.plugin(tracing({ tracerProvider: provider }));
       const session = new Traced(options(limited.url));
       await session.find("User");
-      await session.find("Queue"); // over the burst: 429, Retry-After 1, then answered
+      await session.find("Queue"); // over the burst: 429 with Retry-After, then answered
       const spans = exporter.getFinishedSpans();
       console.log(`span tree (429 then answered):\n${tree(spans)}`);
       expect(spans.map((s) => s.name)).toEqual(["PUT api/login", "GET user/find", "GET queue/find"]);
