@@ -74,9 +74,9 @@ if (process.argv[2] === "--serve") {
       await page.goto(`${url}/#/jobs`, { waitUntil: "domcontentloaded" });
       await page.waitForSelector("[data-job]", { timeout: 60_000 });
       const firstRows = performance.now() - started;
-      await page.waitForFunction((n) => globalThis.document.querySelector(".toolbar .muted")?.textContent?.startsWith(`${n} jobs · read in`), { timeout: 120_000, polling: 50 }, COUNT);
+      await page.waitForFunction((n) => document.querySelector(".toolbar .muted")?.textContent?.startsWith(`${n} jobs · read in`), { timeout: 120_000, polling: 50 }, COUNT);
       const all = performance.now() - started;
-      const pageSays = await page.evaluate(() => globalThis.document.querySelector(".toolbar .muted")?.textContent ?? "");
+      const pageSays = await page.evaluate(() => document.querySelector(".toolbar .muted")?.textContent ?? "");
       runs.push({ firstRows, all, pageSays });
       console.log(`run ${run + 1}: first rows after ${firstRows.toFixed(0)} ms, all ${COUNT} jobs listed after ${all.toFixed(0)} ms (page: "${pageSays}")`);
     }
