@@ -59,7 +59,8 @@ export function registerEmulator(program: Command, ctx: Context): void {
       const { host = "127.0.0.1", port = 8181 } = ctx.globals;
       const options = { host, port, ...(flags.seed ? { seed: flags.seed } : {}), ...(flags.data ? { dataDir: flags.data } : {}) };
       const emu = await startEmulator(options).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === "EADDRINUSE") throw new CliError(`Port ${port} on ${host} is already in use: stop what listens there, or pass --port 0 for a free port.`, EXIT.USAGE);
+        // The emulator's own explanation (listen-error.ts), the same as `accsyn-emulator` prints.
+        if (error.code === "EADDRINUSE" || error.code === "EACCES" || error.code === "EADDRNOTAVAIL") throw new CliError(error.message, EXIT.USAGE);
         throw error;
       });
       const { stdout } = process;
