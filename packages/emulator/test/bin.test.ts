@@ -66,6 +66,11 @@ describe("accsyn-emulator bin", () => {
     expect(code).toBe(1);
   });
 
+  it("takes --port after the `--` that `pnpm emulator -- --port N` passes on", async () => {
+    const url = await urlOfRun(["--", "--port", "0"], { ...process.env, ACCSYN_EMULATOR_PORT: "not-a-port" });
+    expect(Number(new URL(url).port)).toBeGreaterThan(0);
+  });
+
   it("prints the address and demo credentials, serves, and stops on SIGTERM", async () => {
     const child = spawn(process.execPath, [BIN, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
