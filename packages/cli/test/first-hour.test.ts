@@ -91,5 +91,6 @@ describe("create --help", () => {
     expect(stdout).toContain(`{"source": "share=projects/plates/sh010", "destination": "lisa@example.com:/incoming/"}`);
     expect(stdout).toMatch(/"tasks": \[\{"source": .*"destination": /);
     expect(stdout).toMatch(/a party is a user's e-mail/);
+    expect(stdout).toMatch(/"recipients": \["lisa@example\.com"\]\}\n$/);
   });
 });
