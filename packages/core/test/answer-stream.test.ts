@@ -108,12 +108,12 @@ describe("AnswerStream", () => {
     const pythonJson = (value: unknown): string => JSON.stringify(value).replace(/,(?=(?:[^"\\]|\\.|"(?:[^"\\]|\\.)*")*$)/g, ", ");
     fc.assert(
       fc.property(fc.array(item, { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 3000 }), fc.option(fc.nat()), (result, size, corruptAt) => {
-        let text = pythonJson({ result, report: "ok" });
+        let body = pythonJson({ result, report: "ok" });
         if (corruptAt !== null) {
-          const i = corruptAt % text.length;
-          text = text.slice(0, i) + text.slice(i + 1);
+          const i = corruptAt % body.length;
+          body = body.slice(0, i) + body.slice(i + 1);
         }
-        const bytes = Buffer.from(text, "utf8");
+        const bytes = Buffer.from(body, "utf8");
         expectSame(bytes, Array.from({ length: Math.floor(bytes.length / size) }, (_, k) => (k + 1) * size));
       }),
       { numRuns: 400, seed },
