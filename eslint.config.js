@@ -12,6 +12,9 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
       "@typescript-eslint/no-empty-object-type": "off",
       "no-control-regex": "off",
+      // a name that hides an outer one once sent a request's own body where the call's was meant
+      "no-shadow": "off",
+      "@typescript-eslint/no-shadow": "error",
     },
   },
 );

@@ -120,7 +120,7 @@ describe("confinement corpus", () => {
 
   it("refuses '..' in any task path when the job is created, so no job exists", async () => {
     const { admin } = e2e;
-    const before = (await admin.find("job")).length;
+    const jobsBefore = (await admin.find("job")).length;
     for (const [source, destination] of [
       ["/../../../sentinel.txt", "share=projects/ok/"],
       ["share=projects/ok/inside.txt", "admin@acme.test:/../../../../pwned/"],
@@ -133,7 +133,7 @@ describe("confinement corpus", () => {
     const job = await admin.create("Job", { source: "share=projects/ok/inside.txt", destination: "admin@acme.test:/in/", status: "paused" });
     await expect(admin.create("Task", { source: "share=projects/../sentinel.txt", destination: "admin@acme.test:/in/" }, { entityId: job.id }))
       .rejects.toThrow(/'\.\.' is not allowed/);
-    expect(await admin.find("job")).toHaveLength(before + 1);
+    expect(await admin.find("job")).toHaveLength(jobsBefore + 1);
     expect(await admin.find(`task WHERE job=${job.id}`)).toHaveLength(1);
   });
 

@@ -145,7 +145,7 @@ const widensOwnAcl: Check = async (f, s) => {
   return agree("acl/edit", answered, (await f.admin.getEntity("acl", acl.id))?.write === true);
 };
 
-const row = (entity: string, target: string, op: string, expect: string, check: Check): Row => ({ entity, target, op, expect, check });
+const row = (entity: string, target: string, op: string, allowed: string, check: Check): Row => ({ entity, target, op, expect: allowed, check });
 
 /** The matrix. Columns: admin, support, employee, employeeVol (employee granted the default volume), standard. */
 const MATRIX: Row[] = [

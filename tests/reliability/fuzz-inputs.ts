@@ -45,9 +45,9 @@ export function vectorEvents(): BaseEvent[] {
       prior_calls?: Array<{ exchanges?: Array<{ request: { path: string; method: string; event: unknown } }> }>;
     };
     const exchanges = [...(vector.prior_calls ?? []).flatMap((p) => p.exchanges ?? []), ...(vector.exchanges ?? [])];
-    for (const { request } of exchanges) {
-      if (request.path === "/api/v3/event" && request.event && typeof request.event === "object")
-        out.push({ method: request.method, event: request.event as Record<string, unknown> });
+    for (const { request: recorded } of exchanges) {
+      if (recorded.path === "/api/v3/event" && recorded.event && typeof recorded.event === "object")
+        out.push({ method: recorded.method, event: recorded.event as Record<string, unknown> });
     }
   }
   return out;

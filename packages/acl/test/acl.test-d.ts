@@ -33,7 +33,7 @@ describe("Session.plugin(acl)", () => {
     // @ts-expect-error a recipient has no `code`: it is `user_hr`
     expectTypeOf<Recipient["code"]>().toEqualTypeOf<string>();
     // @ts-expect-error `true` from grant is not an ACL
-    const acl: Acl = true as GrantShareResult;
-    void acl;
+    const notAnAcl: Acl = true as GrantShareResult;
+    void notAnAcl;
   });
 });

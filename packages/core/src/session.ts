@@ -5,27 +5,25 @@
  */
 import { hostname as osHostname } from "node:os";
 import { inspect, type InspectOptionsStylized } from "node:util";
-import { judgeAnswer, type Answer } from "./answer.js";
+import type { Answer } from "./answer.js";
+import { authHeaders, deviceName } from "./auth-headers.js";
+import { sendEvent } from "./call.js";
 import { dump as dumpValue } from "./codec.js";
+import { apiBaseUrl, openTransport, resolveEndpoint, type ConnectionPlan } from "./connection.js";
 import { resolveCredentials, type Credentials } from "./credentials.js";
-import { endpointSettings, resolveThroughRegistry, staticEndpoint, type Endpoint } from "./endpoint.js";
-import { AccsynError, AccsynProtocolError, AccsynValidationError } from "./errors.js";
-import { buildEvent, encodeEvent, type EventPayload } from "./event.js";
+import type { Endpoint } from "./endpoint.js";
+import { AccsynError, AccsynValidationError } from "./errors.js";
+import type { EventPayload } from "./event.js";
 import { SessionLog, staticWarnOnce, warnDeprecated, type Logger } from "./log.js";
-import { DEFAULT_REGISTRY, type CallOptions, type SessionOptions } from "./options.js";
+import { logIn, type LoginInfo } from "./login.js";
+import type { CallOptions, SessionOptions } from "./options.js";
 import type { Constructor, PluginMethods, SessionPlugin } from "./plugin.js";
-import { createAgents, parseProxy, type ProxySetting } from "./proxy.js";
+import { parseProxy } from "./proxy.js";
 import { MASK, maskedView, SecretMasker } from "./redact.js";
-import { resolveSettings, type SessionSettings } from "./session-settings.js";
-import { Transport, type HttpMethod } from "./transport.js";
-import { VERSION } from "./version.js";
+import { resolveSettings } from "./session-settings.js";
+import type { HttpMethod, Transport } from "./transport.js";
 
-/** What the backend answered at login. */
-export interface LoginInfo {
-  role: string;
-  id: string;
-  sessionId: string;
-}
+export type { LoginInfo } from "./login.js";
 
 /** Address of the accsyn documentation, printed by {@link Session.help}. */
 export const DOCUMENTATION_URL = "https://support.accsyn.com/api";
@@ -46,11 +44,9 @@ export class Session {
   /** The session's logger (warnings always; requests and answers with `verbose`). */
   readonly log: SessionLog;
 
-  readonly #options: SessionOptions;
   readonly #credentials: Credentials;
   readonly #masker = new SecretMasker();
-  readonly #proxy: ProxySetting | undefined;
-  readonly #settings: SessionSettings;
+  readonly #plan: ConnectionPlan;
   #transport: Transport | undefined;
   #endpoint: Endpoint | undefined;
   #login: Promise<LoginInfo> | undefined;
@@ -65,7 +61,6 @@ export class Session {
 
   /** Creates a session; throws {@link AccsynValidationError} when credentials are missing. No network I/O. */
   constructor(options: SessionOptions = {}) {
-    this.#options = options;
     this.#credentials = resolveCredentials(options);
     this.#masker.add(this.#credentials.apiKey);
     this.log = new SessionLog(options, this.#masker);
@@ -75,10 +70,18 @@ export class Session {
     }
     this.workspace = this.#credentials.workspace;
     this.username = this.#credentials.username;
-    this.#settings = resolveSettings(options);
-    this.timeoutMs = this.#settings.timeoutMs;
-    this.connectTimeoutMs = this.#settings.connectTimeoutMs;
-    this.#proxy = this.#credentials.proxy ? parseProxy(this.#credentials.proxy) : undefined;
+    const settings = resolveSettings(options);
+    this.timeoutMs = settings.timeoutMs;
+    this.connectTimeoutMs = settings.connectTimeoutMs;
+    this.#plan = {
+      options,
+      credentials: this.#credentials,
+      settings,
+      proxy: this.#credentials.proxy ? parseProxy(this.#credentials.proxy) : undefined,
+      masker: this.#masker,
+      device: Session.device(),
+      debug: this.#debug,
+    };
     for (const plugin of (this.constructor as typeof Session).plugins) {
       const methods = plugin(this);
       if (methods) Object.assign(this, methods);
@@ -146,29 +149,10 @@ export class Session {
 
   async #send(method: HttpMethod, uri: string, payload: EventPayload, options: CallOptions, allowList: boolean): Promise<Answer | unknown[]> {
     const info = await this.login(options);
-    const transport = this.#transport!;
-    const event = buildEvent(
-      { workspace: this.workspace, session: info.sessionId, ident: this.username, hostname: this.#hostname },
-      uri,
-      payload,
-    );
-    const encoded = encodeEvent(method, event);
-    if (this.log.verbose) this.log.debug(`→ ${method} ${uri} ${this.log.json(event)}`);
-    const started = performance.now();
+    const identity = { workspace: this.workspace, session: info.sessionId, ident: this.username, hostname: this.#hostname };
+    const context = { transport: this.#transport!, identity, headers: this.#headers(), log: this.log, role: this.role, debug: this.#debug, mask: this.#mask };
     try {
-      const answer = await transport.send({
-        method,
-        path: encoded.path,
-        ...(encoded.body === undefined ? {} : { body: encoded.body }),
-        headers: this.#headers(),
-        uri,
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.lazyItems ? { lazyItems: true } : {}),
-      });
-      if (this.log.verbose) {
-        this.log.debug(`← ${answer.status} ${uri} in ${Math.round(performance.now() - started)} ms ${answer.text.slice(0, 10_000)}`);
-      }
-      return judgeAnswer(answer, { method, uri, workspace: this.workspace, role: this.role, allowList, debug: this.#debug, mask: this.#mask });
+      return await sendEvent(context, { method, uri, payload, options, allowList });
     } catch (error) {
       throw this.#remember(error);
     }
@@ -225,78 +209,21 @@ export class Session {
 
   /** The `X-Accsyn-Device` header value: this SDK, its version and the machine. */
   static device(): string {
-    return `accsyn-ts v${VERSION} @ ${process.platform} ${osHostname()}(node ${process.versions.node})`;
+    return deviceName();
   }
 
   /** The headers every request carries; built once per session, copied per request. */
   #headers(): Record<string, string> {
-    if (!this.#fixedHeaders) {
-      const { username, apiKey } = this.#credentials;
-      const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
-      this.#fixedHeaders = {
-        Authorization: `basic ${b64(username)}:${b64(apiKey)}`,
-        "X-Accsyn-Workspace": this.workspace,
-        "X-Accsyn-Device": Session.device(),
-      };
-    }
+    const { username, apiKey } = this.#credentials;
+    this.#fixedHeaders ??= authHeaders({ username, apiKey, workspace: this.workspace }, this.#plan.device);
     return { ...this.#fixedHeaders };
   }
 
-  async #newTransport(baseUrl: string, host: string, port: number, isRegistry = false): Promise<Transport> {
-    const options = this.#options;
-    const settings = this.#settings;
-    return Transport.open({
-      baseUrl,
-      host,
-      port,
-      timeoutMs: this.timeoutMs,
-      connectTimeoutMs: this.connectTimeoutMs,
-      retries: settings.retries,
-      rateLimitRetries: settings.rateLimitRetries,
-      retryDelayMs: settings.retryDelayMs,
-      limiter: isRegistry ? undefined : settings.limiter,
-      agents: await createAgents({ proxy: this.#proxy, env: this.#credentials.env, maxSockets: settings.maxSockets }),
-      rejectUnauthorized: !options.insecureTls,
-      ca: options.ca,
-      masker: this.#masker,
-    });
-  }
-
-  async #resolveEndpoint(signal: AbortSignal | undefined): Promise<Endpoint> {
-    const options = this.#options;
-    const { hostname, port, protocol } = endpointSettings(options, this.#credentials.env);
-    const inputs = { hostname, port, protocol, proxy: this.#proxy, env: this.#credentials.env };
-    const known = staticEndpoint(inputs);
-    if (known) return known;
-    const registryUrl = new URL(options.registry ?? DEFAULT_REGISTRY);
-    const registryPort = Number(registryUrl.port) || (registryUrl.protocol === "http:" ? 80 : 443);
-    const registry = await this.#newTransport(`${registryUrl.origin}/api/v3`, registryUrl.hostname, registryPort, true);
-    try {
-      return await resolveThroughRegistry(registry, this.workspace, Session.device(), port, protocol ?? "https", (m) => this.log.debug(m), signal);
-    } finally {
-      registry.close();
-    }
-  }
-
   async #doLogin(signal: AbortSignal | undefined): Promise<LoginInfo> {
-    const endpoint = (this.#endpoint ??= await this.#resolveEndpoint(signal));
-    this.#transport ??= await this.#newTransport(`${endpoint.protocol}://${endpoint.host}:${endpoint.port}/api/v3`, endpoint.host, endpoint.port);
-    this.log.debug(`→ PUT /api/login as ${this.username} at ${endpoint.host}:${endpoint.port}`);
-    const answer = await this.#transport.send({
-      method: "PUT",
-      path: "api/login",
-      body: "{}",
-      headers: this.#headers(),
-      uri: "/api/login",
-      ...(signal ? { signal } : {}),
-    });
-    this.log.debug(`← ${answer.status} /api/login ${answer.text.slice(0, 2_000)}`);
-    const body = judgeAnswer(answer, { method: "PUT", uri: "/api/login", workspace: this.workspace, role: undefined, debug: this.#debug, mask: this.#mask });
-    const result = body.result as { role?: unknown; id?: unknown; session_id?: unknown } | undefined;
-    if (!result || typeof result !== "object") {
-      throw new AccsynProtocolError("The accsyn backend answered the login without a result. Check that hostname/port point at an accsyn backend.", { uri: "/api/login" });
-    }
-    this.#info = { role: String(result.role ?? ""), id: String(result.id ?? ""), sessionId: String(result.session_id ?? "") };
+    const endpoint = (this.#endpoint ??= await resolveEndpoint(this.#plan, signal));
+    this.#transport ??= await openTransport(this.#plan, { baseUrl: apiBaseUrl(endpoint), host: endpoint.host, port: endpoint.port });
+    const context = { endpoint, username: this.username, workspace: this.workspace, headers: this.#headers(), debug: this.#debug, mask: this.#mask, signal };
+    this.#info = await logIn(this.#transport, context);
     return this.#info;
   }
 

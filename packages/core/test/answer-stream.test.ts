@@ -71,9 +71,9 @@ describe("AnswerStream", () => {
   it("refuses what JSON.parse refuses: any byte removed, doubled or replaced", () => {
     fc.assert(
       fc.property(answer, cuts, fc.nat(), fc.constantFrom("drop", "double", ",", "]", "}", "[", "{", '"', "\\", " "), (value, at, where, edit) => {
-        const text = JSON.stringify(value);
-        const i = where % (text.length + 1);
-        const broken = edit === "drop" ? text.slice(0, i) + text.slice(i + 1) : edit === "double" ? text.slice(0, i) + text.slice(i, i + 1) + text.slice(i) : text.slice(0, i) + edit + text.slice(i);
+        const encoded = JSON.stringify(value);
+        const i = where % (encoded.length + 1);
+        const broken = edit === "drop" ? encoded.slice(0, i) + encoded.slice(i + 1) : edit === "double" ? encoded.slice(0, i) + encoded.slice(i, i + 1) + encoded.slice(i) : encoded.slice(0, i) + edit + encoded.slice(i);
         expectSame(Buffer.from(broken, "utf8"), at);
       }),
       { numRuns: 3000 },

@@ -83,11 +83,11 @@ describe("the status index in the store", () => {
     const a = store.insert("transfer", { code: "a", status: "waiting" });
     const b = store.insert("transfer", { code: "b", status: "running" });
     const c = store.insert("transfer", { code: "c" });
-    const ids = (statuses: string[]): string[] => store.inCreationOrder(store.withStatus("transfer", statuses) ?? []).map((e) => String(e.code));
-    expect(ids(["running"])).toEqual(["b", "c"]);
+    const codesWith = (statuses: string[]): string[] => store.inCreationOrder(store.withStatus("transfer", statuses) ?? []).map((e) => String(e.code));
+    expect(codesWith(["running"])).toEqual(["b", "c"]);
     store.update(a.id, { status: "running" });
-    expect(ids(["running"])).toEqual(["a", "b", "c"]);
-    expect(ids(["waiting"])).toEqual(["c"]);
+    expect(codesWith(["running"])).toEqual(["a", "b", "c"]);
+    expect(codesWith(["waiting"])).toEqual(["c"]);
     expect(() =>
       store.transaction(() => {
         store.update(b.id, { status: "done" });
@@ -95,10 +95,10 @@ describe("the status index in the store", () => {
         throw new Error("rolled back");
       }),
     ).toThrow("rolled back");
-    expect(ids(["running"])).toEqual(["a", "b", "c"]);
-    expect(ids(["done"])).toEqual(["c"]);
+    expect(codesWith(["running"])).toEqual(["a", "b", "c"]);
+    expect(codesWith(["done"])).toEqual(["c"]);
     store.remove(c.id);
-    expect(ids(["running"])).toEqual(["a", "b"]);
+    expect(codesWith(["running"])).toEqual(["a", "b"]);
     store.close();
   });
 });

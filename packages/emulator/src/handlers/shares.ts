@@ -18,10 +18,10 @@ export function createShare(ctx: Ctx, kind: Kind, data: Record<string, unknown>)
     const path = optString(data, "path") ?? join(ctx.state.volumesDir, code);
     mkdirSync(path, { recursive: true });
     const { server, ...rest } = data;
-    const servers = typeof server === "string" ? ctx.store.byCode("client", server).map((c) => c.id).concat(isId(server) ? [server] : []) : [];
+    const serverIds = typeof server === "string" ? ctx.store.byCode("client", server).map((c) => c.id).concat(isId(server) ? [server] : []) : [];
     if (data.default === true) for (const v of ctx.store.all("volume")) if (v.default) ctx.store.update(v.id, { default: false });
     return ctx.store.insert(kind, { ...base, name: code, default: false, licensed: true, type: "volume", paths: { linux: path, mac: path, windows: path },
-      ...rest, code, path, _servers: servers }, me);
+      ...rest, code, path, _servers: serverIds }, me);
   }
   let parent = optString(data, "parent") ?? optString(data, "volume");
   if (parent && !isId(parent)) parent = ctx.store.byCode("volume", parent)[0]?.id ?? fail.notFound(`Volume '${parent}' not found`);
