@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * The emulator's dashboard in a real browser (Debian's Chromium driven by puppeteer-core): a transfer created
  * through the SDK appears and moves to done without a reload; a failing transfer shows its reason; the request

@@ -1,6 +1,6 @@
 import type { Entity } from "../util.js";
 import { openSqlite, type SqliteBackend } from "./open-sqlite.js";
-import type { SqliteDatabase, SqliteStatement } from "./sqlite.js";
+import type { SqlValue, SqliteDatabase, SqliteStatement } from "./sqlite.js";
 
 /** Every row of every table, as {@link Db.dump} reads them (a test kit's snapshot). */
 export type DbDump = Record<string, Array<Record<string, unknown>>>;
@@ -130,13 +130,16 @@ export class Db {
         const columns = Object.keys(rows[0] ?? {});
         if (columns.length === 0) continue;
         const insert = this.db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
-        for (const row of rows) insert.run(...columns.map((c) => row[c]));
+        for (const row of rows) insert.run(...columns.map((c) => row[c] as SqlValue));
       }
     });
   }
 
   private tables(): string[] {
-    return this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    return this.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .all()
+      .map((row) => String(row.name));
   }
 
   /** Closes the database. */
