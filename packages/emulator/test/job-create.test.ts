@@ -143,9 +143,17 @@ describe("job create (accsyn doc developer/job-specification.md)", () => {
     expect(added.status).toBe(200);
     expect((await tasks(placeholder.id))[1]?.destination).toMatchObject({ path: "/projects/daily/a.mov" });
     await until(placeholder.id, ["done"]);
+    const task = (await tasks(placeholder.id))[1];
+    expect(task?.status).toBe("done");
+    const since = file.emu.events.since(0).at(-1)?.seq ?? 0;
     const again = await admin().call("POST", "task/create", { tasks: [{ source: "share=projects/daily/a.mov" }] }, { id: String(placeholder.id) });
     expect(again.status).toBe(200);
+    // The same task, retried: answered queued (not the `done` it had), and it really runs again to done.
+    expect((again.body.result as Record<string, unknown>[]).map((t) => [t.id, t.status])).toEqual([[task?.id, "queued"]]);
+    await until(placeholder.id, ["done"]);
     expect((await tasks(placeholder.id)).length).toBe(2);
-    expect(["queued", "executing", "done"]).toContain((await tasks(placeholder.id))[1]?.status);
+    const moves = file.emu.events.since(since).flatMap((e) => (e.type === "transition" && e.id === task?.id ? [`${e.from}>${e.to}`] : []));
+    expect(moves[0]).toBe("done>queued");
+    expect(moves.at(-1)).toMatch(/>done$/);
   });
 });
