@@ -205,5 +205,8 @@ describe("jobs and tasks", () => {
     expect(String(r.body.report)).toContain("Job rep");
     const m = await admin.call("GET", "job/metrics", { attributes: ["speed", "progress"], time: "1h" }, { query: `id=${String(job.id)}` });
     expect(m.body.result).toMatchObject({ progress: 0, speed: [[expect.any(Number), -1]] });
+    // An attribute a job does not have is refused, naming it (it used to answer 0).
+    const unknown = await admin.call("GET", "job/metrics", { attributes: ["progress", "bogus"] }, { query: `id=${String(job.id)}` });
+    expect([unknown.status, String(unknown.body.message)]).toEqual([400, expect.stringMatching(/^Unknown attribute 'bogus' for transfer metrics: ask for attributes of a transfer \(attributes WHERE entitytype=transfer\), e\.g\. .*progress/)]);
   });
 });
