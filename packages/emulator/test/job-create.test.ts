@@ -134,6 +134,19 @@ describe("job create (accsyn doc developer/job-specification.md)", () => {
     expect((await tasks(compute.id)).every((t) => t.status === "done")).toBe(true);
   });
 
+  it("fails a job whose owner is gone (E#J065), never a done with nothing copied", async () => {
+    put(join(await volume(), "orphan", "o.mov"), "o");
+    const owner = await admin().create("user", { code: "leaving@acme.test", role: "employee" });
+    const made = await admin().create("job", { source: "share=projects/orphan/o.mov", destination: "site=studio-b", user: owner.id, status: "paused" });
+    expect((await admin().call("DELETE", "user/delete", {}, { id: String(owner.id) })).status).toBe(200);
+    const since = file.emu.events.since(0).at(-1)?.seq ?? 0;
+    await admin().call("PUT", "job/edit", { status: "waiting" }, { id: String(made.id) });
+    expect((await until(made.id, ["done", "failed"])).status).toBe("failed");
+    const failed = file.emu.events.since(since).find((e) => e.type === "transition" && e.id === made.id && e.to === "failed");
+    expect(failed?.type === "transition" ? failed.reason : undefined).toBe(`E#J065 User '${String(owner.id)}' dissappeared. The owner of this job is no longer a user of the workspace: give the job to another user.`);
+    expect((await tasks(made.id)).map((t) => t.status)).toEqual(["queued"]);
+  });
+
   it("gives a task added without a destination its job's, retries a task added again, and finishes a placeholder job at once (Create tasks; Placeholder jobs)", async () => {
     put(join(await volume(), "daily", "a.mov"), "a");
     put(join(await volume(), "daily", "b.mov"), "b");

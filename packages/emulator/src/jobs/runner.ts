@@ -131,8 +131,9 @@ export class JobRunner {
     const current = tasks.find((t) => t.status === "executing") ?? tasks.find((t) => t.status === "queued");
     const owner = typeof job.user === "string" ? st.getOf(["user"], job.user) : undefined;
     if (!owner) {
-      // No owner, no rights to read or write with: the job fails (never a `done` with nothing copied).
-      st.update(job.id, { status: "failed", speed: -1, etr: null, _message: `The owner of this job (user ${JSON.stringify(job.user ?? null)}) is not a user of the workspace` });
+      // No owner, no rights to read or write with: the job fails (never a `done` with nothing copied), with the
+      // documented code and wording (accsyn docs, errors.md: "E#J065 User '..'(..) dissappeared.").
+      st.update(job.id, { status: "failed", speed: -1, etr: null, _message: `E#J065 User '${String(job.user ?? "")}' dissappeared. The owner of this job is no longer a user of the workspace: give the job to another user.` });
       return;
     }
     if (!current) return this.finish(job, tasks);
