@@ -36,6 +36,7 @@ async function call(role: DemoRole, method: string, uri: string, data: unknown =
 /** Sends the bad call and, at the same moment, another client's plain call; both must answer within the bound. */
 async function whileBystanderCalls(bad: () => Promise<Answer>): Promise<Answer> {
   const [answer, bystander] = await Promise.all([bad(), call("employee", "GET", "user/find", {}, { query: "role=standard" })]);
+  console.log(`${expect.getState().currentTestName ?? "?"}: answered ${answer.status} in ${Math.round(answer.ms)} ms; another client's call in ${Math.round(bystander.ms)} ms`);
   expect(bystander.status).toBe(200);
   expect(bystander.ms, `another client's call took ${Math.round(bystander.ms)} ms`).toBeLessThan(BOUND_MS);
   expect(answer.ms, `the bad call took ${Math.round(answer.ms)} ms`).toBeLessThan(BOUND_MS);
