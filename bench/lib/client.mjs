@@ -27,6 +27,10 @@ async function sdk() {
 /** Sequential or concurrent small calls: SDK, raw http, got alone; samples in ms per run. */
 async function small({ calls, reps, inflight = 1, warmup }) {
   const { session, via } = await sdk();
+  // the same SDK with a call-event listener on every event (what --timing or @accsyn/otel add)
+  const { session: listened } = await sdk();
+  let events = 0;
+  for (const name of ["request", "response", "retry", "rateLimited", "error"]) listened.on?.(name, () => void (events += 1));
   const one = await session.findOne(SMALL_QUERY);
   check(one && one.created instanceof Date && one.code === "transfer-000042", "findOne answers the small transfer with dates decoded");
   const last = await lastRequest();
@@ -38,13 +42,16 @@ async function small({ calls, reps, inflight = 1, warmup }) {
   const gotPath = last.url.slice("/api/v3/".length);
   const runners = {
     sdk: () => session.findOne(SMALL_QUERY),
+    listened: () => listened.findOne(SMALL_QUERY),
     raw: () => rawJson(agent, port, last.url, headers),
     got: () => gotJson(client, gotPath, headers),
   };
   for (const run of Object.values(runners)) await pool(warmup, inflight, run);
   const batches = Object.fromEntries(Object.entries(runners).map(([name, run]) => [name, () => pool(calls, inflight, run)]));
   const { samples, cpu } = await repeat(reps, batches);
+  check(!listened.on || events > 0, "the listener received call events");
   session.close();
+  listened.close();
   agent.destroy();
   gotAgent.destroy();
   return { via, samples, cpu, urlLength: last.url.length };

@@ -12,6 +12,7 @@ export const GOALS = [
   { key: "create-ref", goal: "loopback create 100k tasks", condition: "× faster than the reference" },
   { key: "create-floor", goal: "loopback create 100k tasks", condition: "× its floor (stringify+gzip+b64)" },
   { key: "got-alone", goal: "SDK vs got alone, small calls", condition: "× got alone" },
+  { key: "got-alone-listened", goal: "SDK with a call-event listener vs got alone, small calls", condition: "× got alone" },
   { key: "startup-version", goal: "accsyn --version start-up", condition: "× bare node -e 0" },
   { key: "iterate-rss", goal: "iterate over 1M transfers", condition: "× the peak RSS of one 50k find" },
   { key: "emulator-find", goal: "emulator 3-clause find over 100k", condition: "median ÷ 50 ms" },

@@ -30,6 +30,8 @@ async function small(ctx) {
   addRow(ctx, row({ scenario: `small: ${p.calls} sequential findOne vs raw http`, unit: "µs/call", values: sdk, floor: r.samples.raw.map(perCall) }));
   addRow(ctx, row({ scenario: "  small: got alone (same options) vs raw http", unit: "µs/call", values: r.samples.got.map(perCall), floor: r.samples.raw.map(perCall) }));
   addRow(ctx, row({ scenario: "  small: SDK vs got alone", unit: "µs/call", values: sdk, floor: r.samples.got.map(perCall), goal: 1.05 }), "got-alone");
+  addRow(ctx, row({ scenario: "  small: SDK with a call-event listener vs got alone", unit: "µs/call", values: r.samples.listened.map(perCall), floor: r.samples.got.map(perCall), goal: 1.05 }), "got-alone-listened");
+  addRow(ctx, row({ scenario: "  small: SDK with a listener vs without", unit: "µs/call", values: r.samples.listened.map(perCall), floor: sdk }));
   addRow(ctx, row({ scenario: "  small: client CPU, SDK vs raw http", unit: "cpu µs", values: r.cpu.sdk.map(perCall), floor: r.cpu.raw.map(perCall) }));
   addRow(ctx, row({ scenario: "  small: client CPU, SDK vs got alone", unit: "cpu µs", values: r.cpu.sdk.map(perCall), floor: r.cpu.got.map(perCall) }));
   await referenceRow(ctx, "  small: vs reference (× faster)", undefined, async () => {

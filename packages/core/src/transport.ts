@@ -49,7 +49,22 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** Leave a large answer's list items undecoded (`LazyItem`). */
   lazyItems?: boolean;
+  /** Follows the attempts (call events); absent when nobody listens. */
+  observer?: AttemptObserver;
 }
+
+/** Told about each attempt of one request (see `call-observer.ts`). */
+export interface AttemptObserver {
+  /** An attempt goes out (after any wait of the rate limiter). */
+  sent(attempt: number): void;
+  /** An attempt ended with a status or a network code, and the request is sent again after `waitMs`. */
+  retrying(attempt: number, ended: { status?: number | undefined; code?: string | undefined; bytesIn: number }, waitMs: number): void;
+  /** The final answer's body arrived (bytes, decoded). */
+  received(bytesIn: number): void;
+}
+
+/** The observer of each got request in flight that has one (looked up when got asks for a retry delay). */
+const observed = new WeakMap<object, AttemptObserver>();
 
 /** The raw answer: status and body, whatever the status. */
 export interface HttpAnswer {
@@ -116,11 +131,15 @@ export class Transport {
         methods: ["GET", "POST", "PUT", "DELETE"],
         statusCodes: [RATE_LIMIT_STATUS, ...RETRY_STATUS],
         errorCodes: RETRY_ERRORS,
-        calculateDelay: ({ attemptCount, error, retryAfter }) =>
-          retryDelay(
+        calculateDelay: ({ attemptCount, error, retryAfter }) => {
+          const waitMs = retryDelay(
             { retries, rateLimitRetries, retryDelayMs },
             { attemptCount, method: error.options.method, status: error.response?.statusCode, code: error.code, retryAfterMs: retryAfter },
-          ),
+          );
+          const observer = error.request && waitMs > 0 ? observed.get(error.request) : undefined;
+          observer?.retrying(attemptCount, { status: error.response?.statusCode, code: error.response ? undefined : error.code, bytesIn: error.response?.rawBody?.length ?? 0 }, waitMs);
+          return waitMs;
+        },
       },
       headers: { "user-agent": undefined, "accept-encoding": "gzip, deflate, br" },
     });
@@ -153,6 +172,8 @@ export class Transport {
     const { limiter, connectTimeoutMs, timeoutMs } = this.#config;
     return new Promise<HttpAnswer>((resolve, reject) => {
       let current: GotRequest | undefined;
+      const { observer } = request;
+      let attempt = 0;
       const timer = setTimeout(() => {
         deadline.expired = true;
         current?.destroy();
@@ -176,14 +197,22 @@ export class Transport {
       const follow = (stream: GotRequest): void => {
         current = stream;
         const received = new BodyCollector({ lazy: request.lazyItems === true });
+        let bytesIn = 0;
+        if (observer) {
+          observed.set(stream, observer);
+          observer.sent((attempt += 1));
+          stream.on("data", (chunk: Buffer) => (bytesIn += chunk.length));
+        }
         stream.on("data", (chunk: Buffer) => received.add(chunk));
         stream.once("end", () => {
           const response = stream.response!;
+          observer?.received(bytesIn);
           succeed({ status: response.statusCode, ...received.finish(), url: response.url });
         });
         stream.once("error", (error: Error) => {
-          if (error instanceof this.#got.HTTPError) succeed(answerOf(error.response));
-          else fail(error);
+          if (!(error instanceof this.#got.HTTPError)) return fail(error);
+          observer?.received(error.response.rawBody?.length ?? 0);
+          succeed(answerOf(error.response));
         });
         stream.once("retry", (_attempt: number, _error: RequestError, next: () => GotRequest) => start(next));
         // a request without a body that may have one (DELETE) waits for the end of its upload
