@@ -134,6 +134,22 @@ describe("job create (accsyn doc developer/job-specification.md)", () => {
     expect((await tasks(compute.id)).every((t) => t.status === "done")).toBe(true);
   });
 
+  it("refuses tasks that carry what the workspace sets: a finished status, the job, internal keys", async () => {
+    const target = await admin().create("job", { source: "share=projects/daily/a.mov", destination: "site=studio-b", status: "paused" });
+    for (const [task, message] of [
+      [{ source: "share=projects/x", status: "done" }, 'a task is added queued, onhold, excluded, not "done"'],
+      [{ source: "share=projects/x", job: String(target.id) }, "'job' cannot be set when adding a task: the workspace sets it"],
+      [{ source: "share=projects/x", _bytes: 5 }, "'_bytes' cannot be set: keys starting with '_' are internal to the emulator"],
+      [{ source: "share=projects/x", finished: "2020-01-01T00:00:00" }, "'finished' cannot be set when adding a task: the workspace sets it"],
+    ] as const) {
+      for (const [uri, data, id] of [["task/create", { tasks: [task] }, String(target.id)], ["transfer/create", { tasks: [task], destination: "site=studio-b" }, undefined]] as const) {
+        const a = await admin().call("POST", uri, data, id ? { id } : {});
+        expect([a.status, String(a.body.message)], `${uri} ${JSON.stringify(task)}`).toEqual([400, expect.stringContaining(message)]);
+      }
+    }
+    expect((await tasks(target.id)).map((t) => t.status)).toEqual(["queued"]);
+  });
+
   it("fails a job whose owner is gone (E#J065), never a done with nothing copied", async () => {
     put(join(await volume(), "orphan", "o.mov"), "o");
     const owner = await admin().create("user", { code: "leaving@acme.test", role: "employee" });

@@ -47,3 +47,22 @@ export function sanitizeCreate(store: Store, kind: Kind, data: Record<string, un
   }
   return data;
 }
+
+/** Task keys the workspace sets: never taken from a create (`job` is the job the tasks are added to). */
+const TASK_STAMPED = new Set([...STAMPED, "job", "finished", "time", "job_hr"]);
+/** Statuses a task may be created with: waiting to run, held, or left out (a placeholder's `excluded`). */
+const TASK_CREATE_STATUSES = new Set(["queued", "onhold", "excluded"]);
+
+/**
+ * Checks the keys of a task to add (create, `task/create`, `update_many` adds): workspace-set keys, internal keys
+ * (`_…`, other than the uri and group marks the task reader adds) and a status a task cannot start in are refused
+ * with HTTP 400 naming the key.
+ */
+export function sanitizeTask(input: Record<string, unknown>, where: string): void {
+  for (const key of Object.keys(input)) {
+    if (key.startsWith("_") && key !== "_group") fail.bad(`${where}: '${key}' cannot be set: keys starting with '_' are internal to the emulator`);
+    if (TASK_STAMPED.has(key)) fail.bad(`${where}: '${key}' cannot be set when adding a task: the workspace sets it`);
+  }
+  if (input.status !== undefined && !TASK_CREATE_STATUSES.has(String(input.status).toLowerCase()))
+    fail.bad(`${where}: a task is added ${[...TASK_CREATE_STATUSES].join(", ")}, not ${JSON.stringify(input.status)}`);
+}
