@@ -12,6 +12,7 @@ import {
   stringifyGzipBase64,
 } from "./floors.mjs";
 import { check, pool, repeat } from "./measure.mjs";
+import { fanout } from "./fanout.mjs";
 import { iterateMemory } from "./memory-iterate.mjs";
 import { wan } from "./wan-client.mjs";
 
@@ -67,9 +68,13 @@ async function checkListing(session, count) {
   check(first.length === count && first[0].created instanceof Date && !String(first[0].user).startsWith("ObjectId:"), "find decodes the listing");
 }
 
-/** One large `find` vs `JSON.parse` of the same bytes (and raw fetch + parse). */
+/**
+ * One large `find` vs `JSON.parse` of the same bytes, raw fetch + parse, and the whole-text path:
+ * raw fetch + core's `decodeAnswer` of the whole text (what the SDK did before it streamed).
+ */
 async function large({ reps, count }) {
   const { session, via } = await sdk();
+  const { decodeAnswer } = await import("@accsyn/core");
   const agent = keepAliveAgent();
   await checkListing(session, count);
   const last = await lastRequest();
@@ -80,6 +85,7 @@ async function large({ reps, count }) {
     sdk: () => session.find(LARGE_QUERY),
     parse: () => JSON.parse(text),
     raw: async () => JSON.parse(await rawRequest(agent, port, "GET", last.url, headers)),
+    whole: async () => decodeAnswer(await rawRequest(agent, port, "GET", last.url, headers)),
   };
   const { samples, cpu } = await repeat(reps, runners);
   session.close();
@@ -129,7 +135,7 @@ async function memory({ what, count, tasks: taskCount }) {
   return { what, maxRssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
-const scenarios = { small, large, create, memory, wan, iterateMemory };
+const scenarios = { small, large, create, memory, wan, iterateMemory, fanout };
 try {
   const result = await scenarios[task.scenario](task.params);
   process.send({ ok: true, result });

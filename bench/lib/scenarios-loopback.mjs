@@ -62,6 +62,7 @@ async function large(ctx) {
   const mb = (r.bytes / 1e6).toFixed(1);
   addRow(ctx, row({ scenario: `large: find → ${count} transfers (${mb} MB) vs JSON.parse`, unit: "ms", values: r.samples.sdk, floor: r.samples.parse }));
   addRow(ctx, row({ scenario: "  large: vs raw http fetch + JSON.parse", unit: "ms", values: r.samples.sdk, floor: r.samples.raw }));
+  addRow(ctx, row({ scenario: "  large: vs the whole-text path (raw fetch + decodeAnswer)", unit: "ms", values: r.samples.sdk, floor: r.samples.whole, goal: 1.1 }), "large-whole");
   addRow(ctx, row({ scenario: "  large: client CPU vs JSON.parse", unit: "cpu ms", values: r.cpu.sdk, floor: r.cpu.parse }));
   await referenceRow(ctx, "  large: vs reference (× faster)", "large-ref", async () => {
     const refs = (ctx.raw.referenceLarge = await repeatReference(ctx.plan.reference.large, { ...loopback(ctx), scenario: "large", count, query: LARGE_QUERY }));
