@@ -17,6 +17,9 @@ const STAMPED = ["created", "creator", "modified", "modifier"];
 /** Common attributes any create may carry besides its type's create list. */
 const ALWAYS = ["code", "name", "description", "metadata"];
 
+/** "a queue", "an acl". */
+const article = (kind: string): string => `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind}`;
+
 /** The attributes a create of `kind` may set (job kinds share the transfer's list: one handler reads them all). */
 export function creatable(kind: Kind): ReadonlySet<string> | undefined {
   const own = CREATE_ATTRIBUTES[kind];
@@ -42,8 +45,8 @@ export function sanitizeCreate(store: Store, kind: Kind, data: Record<string, un
     if (key === "user" && JOB_KINDS.includes(kind)) continue;
     const workspaceSet = STAMPED.includes(key) || key.endsWith("_hr") || (settable !== undefined && known.has(key) && !settable.has(key));
     if (workspaceSet)
-      fail.bad(`'${key}' cannot be set when creating a ${kind}: the workspace sets it` +
-        (settable ? ` (a ${kind} is created with: ${[...settable].join(", ")})` : ""));
+      fail.bad(`'${key}' cannot be set when creating ${article(kind)}: the workspace sets it` +
+        (settable ? ` (${article(kind)} is created with: ${[...settable].join(", ")})` : ""));
   }
   return data;
 }
