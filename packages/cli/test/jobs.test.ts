@@ -50,7 +50,8 @@ describe("create --wait and wait", () => {
     const reason = "E#J001 File or directory not found at server: share=projects/src/missing.mov";
     expect(story.stdout).toContain(`Failed: ${reason}`);
     expect(story.stdout).toContain(`Task share=projects/src/missing.mov: failed: ${reason}`);
-    const lines = await cli.json<Array<{ message: string }>>(args);
+    // --json prints the whole answer of `logs` (as the reference client returns it); its entries are `result`
+    const { result: lines } = await cli.json<{ result: Array<{ message: string }> }>(args);
     expect(lines.map((l) => l.message)).toEqual(expect.arrayContaining(["Picked up: running", `Failed: ${reason}`]));
   });
 
