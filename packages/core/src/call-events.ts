@@ -71,7 +71,7 @@ export interface ErrorEvent extends CallInfo {
   message: string;
 }
 
-/** The events of {@link CallEvents} and what each listener receives. */
+/** The events a session reports (`session.on(name, listener)`) and what each listener receives. */
 export interface CallEventMap {
   request: RequestEvent;
   response: ResponseEvent;

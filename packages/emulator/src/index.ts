@@ -18,3 +18,8 @@ export { connectEmulator, emulatorFromEnv, EMULATOR_ENV, type ConnectedEmulator 
 export { SeedBuilder, seedBuilder, type UserInput } from "./testing/builders.js";
 export { SNAPSHOT_FORMAT, type StateSnapshot } from "./testing/snapshot.js";
 export type { SnapshotFile } from "./testing/files.js";
+export type { SeedRole } from "./testing/builders.js";
+export type { EventStream, EventStreamOptions, StreamListener, LogFormat } from "./events/index.js";
+export type { EntityEvent, FileEvent, ProgressEvent, RequestDetail, RequestEvent, ResetEvent, StreamEvent, TransitionEvent } from "./events/index.js";
+export type { DashboardOptions } from "./ui/routes.js";
+export type { DbDump } from "./store/db.js";

@@ -7,7 +7,9 @@ import type { CallEventMap, CallEventName, CallListener } from "@accsyn/core";
 
 /** What {@link instrumentSession} needs of a session: its call events. */
 export interface CallEventSource {
+  /** Adds a listener of one call event. */
   on<E extends CallEventName>(event: E, listener: CallListener<E>): unknown;
+  /** Removes a listener added with `on`. */
   off<E extends CallEventName>(event: E, listener: CallListener<E>): unknown;
 }
 

@@ -2,7 +2,7 @@ import type { Entity } from "../util.js";
 import { openSqlite, type SqliteBackend } from "./open-sqlite.js";
 import type { SqlValue, SqliteDatabase, SqliteStatement } from "./sqlite.js";
 
-/** Every row of every table, as {@link Db.dump} reads them (a test kit's snapshot). */
+/** Every row of every table, keyed by table name (a test kit's snapshot). */
 export type DbDump = Record<string, Array<Record<string, unknown>>>;
 
 /** A row of the entity table. */

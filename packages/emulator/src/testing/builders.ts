@@ -2,7 +2,8 @@ import type {
   Seed, SeedAcl, SeedClient, SeedJob, SeedQueue, SeedSetting, SeedShare, SeedSite, SeedUser, SeedVolume,
 } from "../seed.js";
 
-type Role = NonNullable<SeedUser["role"]>;
+/** A seed user's role. */
+export type SeedRole = NonNullable<SeedUser["role"]>;
 /** What {@link SeedBuilder.user} takes besides the e-mail (the key defaults to `test-<local part>-key`). */
 export type UserInput = Partial<Omit<SeedUser, "code">>;
 
@@ -41,7 +42,7 @@ export class SeedBuilder {
   }
 
   /** Adds a user of a role. */
-  withRole(role: Role, email: string, input: Omit<UserInput, "role"> = {}): this {
+  withRole(role: SeedRole, email: string, input: Omit<UserInput, "role"> = {}): this {
     return this.user(email, { ...input, role });
   }
 
