@@ -73,13 +73,6 @@ interface SdkErrorShape {
 const TIMEOUT_HINT = "Pass a larger --timeout (seconds), or check the backend's load and your network.";
 const PLAIN_HTTP_HINT = "This endpoint is plain HTTP — use --http / ACCSYN_PROTOCOL=http.";
 
-/** True when a TLS handshake got a plain-HTTP answer (`EPROTO`, "wrong version number"), in the error or its cause. */
-export function isPlainHttpAnswer(error: { code?: unknown; networkCode?: unknown; message?: unknown; cause?: unknown }): boolean {
-  const cause = typeof error.cause === "object" && error.cause !== null ? (error.cause as { message?: unknown }).message : undefined;
-  const text = `${String(error.code ?? "")} ${String(error.networkCode ?? "")} ${String(error.message ?? "")} ${String(cause ?? "")}`;
-  return /wrong version number|packet length too long|EPROTO\b.*(ssl|tls)|ERR_SSL_WRONG_VERSION/i.test(text);
-}
-
 /** Node's own errors that come from what the user asked for (a file that is missing, …). */
 const USER_SYSTEM_ERRORS = new Set(["ENOENT", "EACCES", "EISDIR", "ENOTDIR", "EPERM"]);
 
@@ -105,7 +98,8 @@ function apiFailure(message: string, status: unknown, uri: unknown): Failure {
 
 function networkFailure(message: string, error: SdkErrorShape): Failure {
   if (error.networkCode === "ETIMEDOUT") return { exitCode: EXIT.TIMEOUT, message: withHint(message, TIMEOUT_HINT) };
-  if (isPlainHttpAnswer(error)) return { exitCode: EXIT.NETWORK, message: `${message.replace(/\)\s*:.*$/s, ").")} ${PLAIN_HTTP_HINT}` };
+  // the SDK judged the handshake (its isPlainHttpAnswer) and said so; the CLI names its own flag
+  if (/speaks plain HTTP/.test(message)) return { exitCode: EXIT.NETWORK, message: `${message.replace(/\)\s*:.*$/s, ").")} ${PLAIN_HTTP_HINT}` };
   return { exitCode: EXIT.NETWORK, message: withHint(message, NETWORK_HINT) };
 }
 
