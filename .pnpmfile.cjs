@@ -2,7 +2,6 @@
 // in each package's published package.json. devDependencies are for working in this repository
 // only — some name private workspace packages (@accsyn/tsconfig, @accsyn/tsup-config) that are
 // never published — so consumers do not see them.
-// eslint-disable-next-line no-undef -- pnpm loads this file as CommonJS
 module.exports = {
   hooks: {
     beforePacking(pkg) {

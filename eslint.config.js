@@ -17,4 +17,6 @@ export default tseslint.config(
       "@typescript-eslint/no-shadow": "error",
     },
   },
+  // CommonJS configuration files (dependency-cruiser reads .cjs)
+  { files: ["**/*.cjs"], languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly", __dirname: "readonly" } } },
 );

@@ -13,17 +13,21 @@
  * no emulator, a working `accsyn`, and `accsyn emulator` saying how to get the emulator. The
  * manifests are checked as consumers see them: no devDependencies, every `files` entry present,
  * and the pending changesets releasing every package first as 0.1.0.
- * The fixtures live in tests/packaging/consumer/. better-sqlite3 (the emulator's native addon) is
- * installed with scripts off and its compiled addon copied from the workspace: compiling it with
- * node-gyp would add minutes and proves nothing about our packages.
+ * A third empty project installs the CLI, the SDK and the emulator with --ignore-scripts and runs each:
+ * on a Node with node:sqlite (≥ 22.13; the Node 24 leg of `pnpm test:matrix`) nothing is compiled and
+ * the emulator serves; on Node 20 the emulator says what to do instead.
+ * The fixtures live in tests/packaging/consumer/. Where Node has no node:sqlite (Node 20), better-sqlite3
+ * (the emulator's optional native addon) is installed with scripts off and its compiled addon copied
+ * from the workspace: compiling it with node-gyp would add minutes and proves nothing about our packages.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nodeSqliteAvailable } from "../packages/emulator/src/store/sqlite-node.js";
 import { startTestServer, type TestServer } from "./support/test-server.js";
 
 const run = promisify(execFile);
@@ -69,7 +73,7 @@ beforeAll(async () => {
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "accsyn-consumer", private: true }));
   for (const file of readdirSync(fixtures)) cpSync(join(fixtures, file), join(project, file));
   await inProject("npm", ["install", ...tarballs, "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"]);
-  copyNativeAddon();
+  if (!nodeSqliteAvailable()) copyNativeAddon();
 }, INSTALL_TIMEOUT_MS);
 
 afterAll(() => {
@@ -230,7 +234,9 @@ describe("the CLI alone, installed into an empty folder", () => {
     for (const name of PACKAGES) {
       const installedPath = join(project, "node_modules", "@accsyn", name, "package.json");
       const installed = JSON.parse(readFileSync(installedPath, "utf8"));
-      expect({ name, devDependencies: installed.devDependencies, optionalDependencies: installed.optionalDependencies }).toEqual({ name, devDependencies: undefined, optionalDependencies: undefined });
+      // better-sqlite3 is optional: only Node 20 (no node:sqlite) needs it.
+      const optional = name === "emulator" ? { "better-sqlite3": expect.any(String) } : undefined;
+      expect({ name, devDependencies: installed.devDependencies, optionalDependencies: installed.optionalDependencies }).toEqual({ name, devDependencies: undefined, optionalDependencies: optional });
       for (const entry of installed.files as string[]) expect(existsSync(join(root, "packages", name, entry)), `packages/${name}: files lists ${entry}`).toBe(true);
     }
   });
@@ -244,3 +250,85 @@ describe("the CLI alone, installed into an empty folder", () => {
     expect(versions).toEqual(Object.fromEntries(PACKAGES.map((name) => [`@accsyn/${name}`, "0.1.0"])));
   }, STEP_TIMEOUT_MS);
 });
+
+describe(`the CLI, the SDK and the emulator in an empty folder with --ignore-scripts (Node ${process.version})`, () => {
+  let folder: string;
+  let registry: string;
+  const run24 = (command: string, args: string[], env: Record<string, string> = {}) =>
+    run(command, args, { cwd: folder, env: { ...withoutWorkspacePath(), ...env }, maxBuffer: 16 << 20, timeout: STEP_TIMEOUT_MS });
+
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), "accsyn-ignore-scripts-"));
+    writeFileSync(join(folder, "package.json"), JSON.stringify({ name: "ignore-scripts", private: true }));
+    const tarballs = readdirSync(join(project, "tarballs")).map((file) => join(project, "tarballs", file));
+    registry = (await run("npm", ["config", "get", "registry"], { cwd: folder })).stdout.trim();
+    const started = performance.now();
+    // The lockfile records every package's source (this machine's npm config may leave registry ones out).
+    const { stdout, stderr } = await run("npm", ["install", ...tarballs, "--ignore-scripts", "--no-audit", "--no-fund", "--omit-lockfile-registry-resolved=false"], { cwd: folder, maxBuffer: 16 << 20 });
+    console.log(`npm install of the packed CLI, SDK and emulator into an empty folder (--ignore-scripts, Node ${process.version}): ` +
+      `${Math.round(performance.now() - started)} ms\n${`${stdout}${stderr}`.trim()}`);
+  }, INSTALL_TIMEOUT_MS);
+  afterAll(() => {
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("downloads nothing beyond the registry and our tarballs", () => {
+    const lock = JSON.parse(readFileSync(join(folder, "package-lock.json"), "utf8")) as { packages: Record<string, { resolved?: string }> };
+    const sources = Object.entries(lock.packages).filter(([path]) => path !== "").map(([path, entry]) => [path, entry.resolved ?? ""] as const);
+    const elsewhere = sources.filter(([, resolved]) => !resolved.startsWith(registry) && !resolved.startsWith("file:"));
+    expect(sources.length).toBeGreaterThan(PACKAGES.length);
+    expect(elsewhere).toEqual([]);
+  });
+
+  it.runIf(nodeSqliteAvailable())("compiles nothing: no native addon anywhere in node_modules", () => {
+    const addons = (readdirSync(join(folder, "node_modules"), { recursive: true }) as string[]).filter((file) => file.endsWith(".node"));
+    expect(addons).toEqual([]);
+  });
+
+  it.runIf(nodeSqliteAvailable())("serves the emulator, and the SDK and `accsyn find` read from it", async () => {
+    const emulator = spawn(process.execPath, [join(folder, "node_modules", "@accsyn", "emulator", "dist", "bin.js"), "--port", "0"], { cwd: folder, env: withoutWorkspacePath() });
+    try {
+      const url = new URL(await firstLine(emulator, /listening on (\S+)/));
+      const env = { ACCSYN_WORKSPACE: "acme", ACCSYN_API_USER: "admin@acme.test", ACCSYN_API_KEY: "demo-admin-key", ACCSYN_HOSTNAME: url.hostname, ACCSYN_PORT: url.port, ACCSYN_PROTOCOL: "http" };
+      const sdk = `const { Session } = require("@accsyn/api");
+        const session = new Session({ logger: { warn() {} } });
+        session.find("user").then((users) => { session.close(); console.log(users.map((u) => u.code).sort().join(",")); });`;
+      const { stdout: viaSdk } = await run24(process.execPath, ["-e", sdk], env);
+      expect(viaSdk.trim().split(",")).toContain("admin@acme.test");
+      const { stdout: viaCli } = await run24(join(folder, "node_modules", ".bin", "accsyn"), ["find", "user", "--json"], env);
+      expect((JSON.parse(viaCli) as Array<{ code: string }>).map((user) => user.code)).toContain("admin@acme.test");
+    } finally {
+      emulator.kill("SIGTERM");
+    }
+  }, STEP_TIMEOUT_MS);
+
+  it.skipIf(nodeSqliteAvailable())("on a Node without node:sqlite, the emulator says what to do instead of crashing", async () => {
+    const failed = await run24(process.execPath, [join(folder, "node_modules", "@accsyn", "emulator", "dist", "bin.js"), "--port", "0"]).then(
+      () => expect.unreachable("the emulator should refuse without SQLite"),
+      (error: { code?: number; stderr?: string }) => error,
+    );
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/has no node:sqlite and better-sqlite3 did not load .*Use Node ≥ 22\.13, or install better-sqlite3 with its install script allowed/);
+  }, STEP_TIMEOUT_MS);
+});
+
+/** The environment a user's shell has: without the NODE_PATH pnpm gives the test (it reaches the workspace). */
+function withoutWorkspacePath(): NodeJS.ProcessEnv {
+  const { NODE_PATH: _workspacePath, ...env } = process.env;
+  return env;
+}
+
+/** Resolves with the first capture of `pattern` in a child's stdout; rejects when it exits first. */
+function firstLine(child: ReturnType<typeof spawn>, pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let seen = "";
+    let errors = "";
+    child.stderr?.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+    child.stdout?.on("data", (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = pattern.exec(seen);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`exited ${String(code)} before printing ${String(pattern)}:\n${seen}\n${errors}`)));
+  });
+}

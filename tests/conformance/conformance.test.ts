@@ -1,7 +1,7 @@
 /**
  * Wire conformance: every recorded vector of the reference Python client (conformance/vectors
  * and the folders in ACCSYN_VECTORS) replayed against `Session` from `@accsyn/api` over a real
- * local HTTP(S) server, under the rules of ../shared/protocol/CONFORMANCE.md.
+ * local HTTP(S) server, under the rules of conformance/CONFORMANCE.md.
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { Matcher, eventUri } from "./compare.js";

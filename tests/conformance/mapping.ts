@@ -37,7 +37,7 @@ const ID3 = ["entitytype", "entityid", "data"];
 const ASSIGN = ["entitytype_parent", "entitytype", "data"];
 const ACL = ["entitytype", "entityid", "targettype", "targetid"];
 
-/** Python method → TypeScript, per ../shared/API.md and the reference signatures. */
+/** Python method → TypeScript, per the root README's API section and the reference signatures. */
 export const METHODS: Record<string, MethodMapping> = {
   create: m("create", ["entitytype", "data", "entityid", "allow_duplicates", "replace_duplicates"], ["entitytype", "data"]),
   find: m("find", FIND, ["query"]),
@@ -100,7 +100,12 @@ export function optionName(python: string): string {
   return OPTION_NAMES[python] ?? python.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
-/** Replaces `<port>`, `<tmpdir>`, `<cwd>` and `<hostname>` in a text. */
+/**
+ * Replaces the placeholders that stand for a value of this run — `<port>`, `<tmpdir>`, `<cwd>`,
+ * `<hostname>` — wherever they are in a text: arguments, files, expected values, messages and the
+ * answers the replay server sends (conformance/vectors/README.md, "Placeholders"). `<uuid4>` and
+ * `<now-utc>` are rules, not values: compare.ts matches them.
+ */
 export function substitute(text: string, ctx: ReplayContext): string {
   return text
     .replaceAll("<port>", String(ctx.port))

@@ -10,7 +10,7 @@ import {
   AccsynValidationError,
 } from "@accsyn/core";
 import { compareValues, expectedJson, show } from "./compare.js";
-import { materialise, type ReplayContext } from "./mapping.js";
+import { materialise, substitute, type ReplayContext } from "./mapping.js";
 import type { Exchange, Outcome } from "./vectors.js";
 
 /** Error classes by name, most specific first. */
@@ -91,7 +91,7 @@ export function defaultExpectation(outcome: Outcome, exchanges: Exchange[], tran
     if (value && typeof value === "object" && value.$session) return { kind: "session", value: value.$session };
     return { kind: "returns", value: expectedJson(materialise(outcome.returns, ctx), ctx) };
   }
-  const message = outcome.raises.message;
+  const message = substitute(outcome.raises.message, ctx);
   if (transportError) return { kind: "raises", classes: ["AccsynNetworkError"] };
   if (exchanges.length === 0) return { kind: "raises", classes: ["AccsynValidationError"], includes: [inTypeScriptWording(withoutFinalPunctuation(message))] };
   const answer = parseAnswer(exchanges[exchanges.length - 1]);
@@ -150,9 +150,10 @@ export function describeError(error: unknown): string {
 }
 
 
-/** Checks that every warning the reference logged was logged through our logger too. */
-export function compareWarnings(expected: Array<{ level: string; message: string }>, captured: string[], where: string, problems: string[]): void {
-  for (const line of expected) {
+/** Checks that every warning the reference logged (placeholders substituted) was logged through our logger too. */
+export function compareWarnings(expected: Array<{ level: string; message: string }>, captured: string[], where: string, ctx: ReplayContext, problems: string[]): void {
+  for (const recorded of expected) {
+    const line = { ...recorded, message: substitute(recorded.message, ctx) };
     if (isPythonSpecific(line.message)) {
       // The text embeds a Python traceback or repr; only its existence can be checked.
       if (captured.length === 0) problems.push(`${where}: expected a warning like ${show(line.message)}, none was logged`);

@@ -4,7 +4,7 @@
  * then adjusted by the deliberate-differences table of the test.
  */
 import { defaultExpectation, type Expectation } from "./outcome.js";
-import type { ReplayContext } from "./mapping.js";
+import { substitute, type ReplayContext } from "./mapping.js";
 import { allExchanges, type Exchange, type Vector } from "./vectors.js";
 
 /** Everything a vector run checks. */
@@ -26,7 +26,7 @@ export interface Plan {
 
 /** The plan CONFORMANCE.md gives for a vector before any deliberate difference. */
 export function defaultPlan(vector: Vector, ctx: ReplayContext): Plan {
-  const stdout = vector.stdout;
+  const stdout = vector.stdout === undefined ? undefined : substitute(vector.stdout, ctx);
   return {
     exchanges: allExchanges(vector),
     callExchanges: vector.exchanges,

@@ -35,7 +35,7 @@ export const UNEXPECTED_STATUS = 599;
 
 /**
  * Starts a replay server on 127.0.0.1 and a free port. `responses` are answered in order; each
- * body text passes through `render` (for the `<port>` placeholder) before it is sent.
+ * body text passes through `render` (placeholder substitution: `<port>`, `<hostname>`, …) before it is sent.
  */
 export async function startReplayServer(
   responses: VectorResponse[],

@@ -51,9 +51,10 @@ export async function runVector(vector: Vector, adjust: PlanAdjuster | undefined
   const problems: string[] = [];
   const tls = vector.session?.mode.startsWith("https") ? await testCertificate() : undefined;
   const dirs = { tmpdir: mkdtempSync(join(tmpdir(), "accsyn-vector-")), cwd: mkdtempSync(join(tmpdir(), "accsyn-cwd-")) };
-  // The server reads its answers when requests arrive; they are filled in once the port is known.
+  // The server reads its answers when requests arrive; they are filled in once the port is known,
+  // and every placeholder in them (`<port>` of a registry answer, `<hostname>`, …) is substituted.
   const answers: VectorResponse[] = [];
-  const server = await startReplayServer(answers, { ...(tls ? { tls } : {}), render: (text, port) => text.replaceAll("<port>", String(port)) });
+  const server = await startReplayServer(answers, { ...(tls ? { tls } : {}), render: (text, port) => substitute(text, { ...ctx, port }) });
   const ctx: ReplayContext = { port: server.port, ...dirs, timezone: vector.timezone ?? "UTC" };
   const plan = defaultPlan(vector, ctx);
   adjust?.(plan, vector, ctx);
@@ -89,7 +90,7 @@ export async function runVector(vector: Vector, adjust: PlanAdjuster | undefined
       const before = problems.length;
       compareOutcome(defaultExpectation(prior.outcome, prior.exchanges, undefined, ctx), result, problems);
       for (let i = before; i < problems.length; i++) problems[i] = `${where}: ${problems[i]}`;
-      compareWarnings(prior.log ?? [], warnings, where, problems);
+      compareWarnings(prior.log ?? [], warnings, where, ctx, problems);
     }
     warnings.length = 0;
     if (plan.closeBeforeCall) await server.close();
@@ -113,7 +114,7 @@ export async function runVector(vector: Vector, adjust: PlanAdjuster | undefined
       if (plan.argsUnchanged) compareValues(call.positional, snapshot, "arguments after the call (must not be mutated)", problems);
     }
     compareOutcome(plan.expectation, result, problems);
-    compareWarnings(vector.log ?? [], warnings, "log", problems);
+    compareWarnings(vector.log ?? [], warnings, "log", ctx, problems);
     const stdoutProblem = plan.checkStdout?.(printed);
     if (stdoutProblem) problems.push(stdoutProblem);
   } finally {

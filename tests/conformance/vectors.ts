@@ -1,7 +1,7 @@
 /**
- * Loads the recorded vectors of the reference Python client: every `*.json` in the shared
- * `protocol/vectors/` folder (beside the repository clone) plus every folder named in the
- * colon-separated environment variable `ACCSYN_VECTORS`. Schema: `protocol/vectors/README.md`.
+ * Loads the recorded vectors of the reference Python client: every `*.json` in the repository's
+ * `conformance/vectors/` plus every folder named in the colon-separated environment variable
+ * `ACCSYN_VECTORS`. Schema: `conformance/vectors/README.md`.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";

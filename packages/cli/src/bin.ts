@@ -4,6 +4,7 @@
  * time is what a script calling it pays); every other command loads the program, runs it and exits
  * with its code once output is flushed.
  */
+import { enableCompileCache } from "./compile-cache.js";
 import { VERSION } from "./version.js";
 
 const argv = process.argv.slice(2);
@@ -16,6 +17,7 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
     if (error.code === "EPIPE") process.exit(0);
     throw error;
   });
+  enableCompileCache();
   import("./program.js")
     .then(({ run }) => run(argv))
     .then(

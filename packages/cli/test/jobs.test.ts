@@ -39,10 +39,19 @@ describe("create --wait and wait", () => {
     expect(metrics).toHaveProperty("progress", 100);
   });
 
-  it("exits 6 when the job fails, naming where to look", async () => {
+  it("exits 6 when the job fails, naming where to look; the hint shows the job's story and the reason", async () => {
     const { code, stderr } = await cli.run(["create", "transfer", DOOMED, "--wait"]);
     expect(code).toBe(6);
-    expect(stderr).toMatch(/^accsyn: The transfer [0-9a-f]{24} ended with status failed\. See why with: accsyn logs/m);
+    const hint = /^accsyn: The transfer [0-9a-f]{24} ended with status failed\. See why with: (accsyn logs --scope transfer --id [0-9a-f]{24})$/m.exec(stderr);
+    expect(hint).not.toBeNull();
+    const args = String(hint?.[1]).split(" ").slice(1);
+    const story = await cli.run(args);
+    expect(story.code).toBe(0);
+    const reason = "E#J001 File or directory not found at server: share=projects/src/missing.mov";
+    expect(story.stdout).toContain(`Failed: ${reason}`);
+    expect(story.stdout).toContain(`Task share=projects/src/missing.mov: failed: ${reason}`);
+    const lines = await cli.json<Array<{ message: string }>>(args);
+    expect(lines.map((l) => l.message)).toEqual(expect.arrayContaining(["Picked up: running", `Failed: ${reason}`]));
   });
 
   it("exits 5 for a job that does not exist, and 2 for --wait on a non-job", async () => {

@@ -82,6 +82,15 @@ export function staticEndpoint(inputs: EndpointInputs): Endpoint | undefined {
   return { protocol, host: inputs.hostname, port: port ?? (protocol === "https" ? 443 : 80) };
 }
 
+/**
+ * The port a registry answer names: a number, or the same as text (`"443"`, which the reference
+ * client uses as it is); 443 when it names none or nothing usable.
+ */
+function registryPort(value: unknown): number {
+  const port = typeof value === "string" && /^\d{1,5}$/.test(value.trim()) ? Number(value) : value;
+  return typeof port === "number" && Number.isInteger(port) && port >= 1 && port <= 65535 ? port : 443;
+}
+
 /** Asks the registry where `workspace` lives. */
 export async function resolveThroughRegistry(
   registry: Transport,
@@ -107,6 +116,6 @@ export async function resolveThroughRegistry(
       { uri: "workspace resolution" },
     );
   }
-  const resolvedPort = port ?? (typeof result.port === "number" ? result.port : 443);
+  const resolvedPort = port ?? registryPort(result.port);
   return { protocol, host: result.hostname, port: resolvedPort };
 }

@@ -1,7 +1,7 @@
 /**
  * Entity types: what the accsyn backend answers for each entity type, with the backend's keys
  * (snake_case, `*_hr`) and dates decoded to `Date`. Evidence for every shape is in the protocol's
- * CONFORMANCE.md, "Answer shapes — corrected". Every interface is open: attributes not listed are
+ * conformance/CONFORMANCE.md, "Answer shapes — corrected". Every interface is open: attributes not listed are
  * still there, typed `unknown` (the set depends on the role and on `attributes`). Types only.
  */
 

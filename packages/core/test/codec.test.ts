@@ -44,7 +44,7 @@ function allVectors(): Vector[] {
     .map((f) => vector(f.slice(0, -5)));
 }
 
-/** Replaces `{"$date": iso}` by Dates, as CONFORMANCE.md describes for results. */
+/** Replaces `{"$date": iso}` by Dates, as conformance/CONFORMANCE.md describes for results. */
 function withDates(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withDates);
   if (typeof value === "object" && value !== null) {

@@ -22,7 +22,7 @@ function findVectors(): FindVector[] {
     .map((f) => JSON.parse(readFileSync(join(VECTORS, f), "utf8")) as FindVector);
 }
 
-/** The uri the session builds from a parsed query (see PROTOCOL.md §7 and §8). */
+/** The uri the session builds from a parsed query (see conformance/PROTOCOL.md §7 and §8). */
 function uriOf(entitytype: string): string {
   if (entitytype === "entitytypes" || entitytype === "attributes") return entitytype;
   return `${entitytype}/find`;

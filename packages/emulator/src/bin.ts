@@ -2,19 +2,25 @@
 import { parseArgs } from "node:util";
 import { startEmulator } from "./emulator.js";
 
-const HELP = `Usage: accsyn-emulator [--port 8181] [--host 127.0.0.1] [--seed FILE] [--data DIR] [--tls-cert FILE --tls-key FILE] [--rate BYTES_PER_SECOND] [--pickup-delay MS] [--rate-limit [--rate-limit-rps N] [--rate-limit-burst N] [--rate-limit-connections N]] [--log]
+const HELP = `Usage: accsyn-emulator [--port 8181] [--host 127.0.0.1] [--seed FILE] [--data DIR] [--tls-cert FILE --tls-key FILE] [--rate BYTES_PER_SECOND] [--pickup-delay MS] [--rate-limit [--rate-limit-rps N] [--rate-limit-burst N] [--rate-limit-connections N]] [--log [--log-format text|json]] [--no-ui] [--ui-actions]
 
 A local accsyn-compatible backend. Port 0 picks a free port. Without --data, state lives in memory.
 --rate sets how fast simulated transfers copy (bytes per second per job, 0 = instant; default 52428800).
 --pickup-delay sets how long a job stays 'waiting' before a client picks it up (milliseconds, default 1000).
 --rate-limit enforces the service's API limits per client IP (30 requests/s, bursts of 60, 100 connections;
-each figure can be changed), answering 429 with Retry-After. Off by default.`;
+each figure can be changed), answering 429 with Retry-After. Off by default.
+--log prints the emulator's event stream to stderr: each request (operation, user and role, status, duration,
+error), entity change, job and task status change (with the failure reason) and file operation; one readable
+line each, or one JSON object per line with --log-format json. API keys never appear.
+The dashboard is served at / (its address is printed at start); --no-ui turns it off. It is read-only unless
+--ui-actions lets it pause, resume and retry jobs and reset the workspace to its seed.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: "string", default: "8181" }, host: { type: "string", default: "127.0.0.1" }, seed: { type: "string" },
       data: { type: "string" }, "tls-cert": { type: "string" }, "tls-key": { type: "string" }, log: { type: "boolean", default: false },
+      "log-format": { type: "string" }, "no-ui": { type: "boolean", default: false }, "ui-actions": { type: "boolean", default: false },
       rate: { type: "string" }, "pickup-delay": { type: "string" }, help: { type: "boolean", short: "h", default: false },
       "rate-limit": { type: "boolean", default: false }, "rate-limit-rps": { type: "string" },
       "rate-limit-burst": { type: "string" }, "rate-limit-connections": { type: "string" },
@@ -39,14 +45,19 @@ async function main(): Promise<void> {
     if (!(Number.isFinite(n) && n > 0)) throw new Error(`Invalid --${name} '${raw}'`);
     return n;
   };
+  const logFormat = values["log-format"];
+  if (logFormat !== undefined && logFormat !== "text" && logFormat !== "json") throw new Error(`Invalid --log-format '${logFormat}' (text or json)`);
+  if (values["no-ui"] && values["ui-actions"]) throw new Error("--ui-actions needs the dashboard: drop --no-ui");
   const limits = { requestsPerSecond: figure("rate-limit-rps"), burst: figure("rate-limit-burst"), maxConnections: figure("rate-limit-connections") };
   const rateLimit = values["rate-limit"] ? Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined)) : undefined;
   const emu = await startEmulator({
-    port, host: values.host, seed: values.seed, dataDir: values.data, log: values.log,
+    port, host: values.host, seed: values.seed, dataDir: values.data, log: values.log, ...(logFormat ? { logFormat } : {}),
+    ui: values["no-ui"] ? false : { actions: values["ui-actions"] },
     jobs: rate === undefined && pickupMs === undefined ? undefined : { rate, pickupMs }, rateLimit,
     tls: values["tls-cert"] && values["tls-key"] ? { cert: values["tls-cert"], key: values["tls-key"] } : undefined,
   });
   process.stdout.write(`accsyn emulator listening on ${emu.url} (workspace '${emu.workspace}')\n`);
+  if (emu.dashboardUrl) process.stdout.write(`  dashboard: ${emu.dashboardUrl}${values["ui-actions"] ? "" : " (read-only; --ui-actions to act from it)"}\n`);
   for (const u of emu.users) process.stdout.write(`  ${u.role.padEnd(9)} ${u.username}  api key: ${u.apiKey}\n`);
   const stop = (): void => {
     emu.stop().then(() => process.exit(0), () => process.exit(1));

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { EventStream, jobLogWriter, type LogFormat, logPrinter, StoreEvents } from "./events/index.js";
 import type { EmulatorState } from "./handlers/index.js";
 import { MAX_BODY_BYTES } from "./protocol.js";
 import { applySeed, DEMO_SEED, readSeed, type Seed } from "./seed.js";
@@ -11,6 +12,12 @@ import { RateLimitGuard, type RateLimitFigures } from "./rate-limit.js";
 import { createHandler } from "./server.js";
 import { Store } from "./store/store.js";
 import { JobRunner, type RunnerOptions } from "./jobs/runner.js";
+import type { DashboardOptions } from "./ui/routes.js";
+import type { EmulatorControl, EmulatorHandle, EmulatorUser } from "./handle.js";
+import { TestKit } from "./testing/kit.js";
+import { restoreSnapshot } from "./testing/snapshot.js";
+
+export type { EmulatorUser } from "./handle.js";
 
 /** Options of {@link startEmulator}. */
 export interface EmulatorOptions {
@@ -24,8 +31,18 @@ export interface EmulatorOptions {
   dataDir?: string;
   /** Serve HTTPS with this certificate and key (PEM text or file paths). */
   tls?: { cert: string; key: string };
-  /** Log each request: `true` writes to stderr, a function receives each line. */
+  /**
+   * Print the event stream (requests, entity changes, job and task transitions, file operations): `true`
+   * writes one line per event to stderr, a function receives each line.
+   */
   log?: boolean | ((line: string) => void);
+  /** `text` (default): readable lines; `json`: one JSON object per line. */
+  logFormat?: LogFormat;
+  /**
+   * The dashboard at `/` (default on): `false` turns it off; `{ actions: true }` lets the page pause, resume
+   * and retry jobs (read-only otherwise).
+   */
+  ui?: boolean | Omit<DashboardOptions, "reset">;
   /**
    * Simulated transfers: `rate` in bytes/s (0 = instant, default 50 MiB/s); `autoStart` (default true) runs new
    * jobs created without a status; `run: false` freezes every job in its status (no runner).
@@ -39,20 +56,8 @@ export interface EmulatorOptions {
   rateLimit?: boolean | Partial<RateLimitFigures>;
 }
 
-/** A user of the running emulator's workspace with the key to log in with. */
-export interface EmulatorUser {
-  /** The e-mail the user logs in with. */
-  username: string;
-  /** The user's API key (demo keys with the built-in seed). */
-  apiKey: string;
-  /** `admin`, `employee`, `standard` or `support`. */
-  role: string;
-  /** The user's 24-hex id. */
-  id: string;
-}
-
-/** A running emulator. */
-export interface RunningEmulator {
+/** A running emulator, with the test kit's controls. */
+export interface RunningEmulator extends EmulatorControl {
   /** Base URL, e.g. `http://127.0.0.1:8181` (the API lives under `/api/v3`). */
   url: string;
   /** The port listened on (the real one when 0 was asked). */
@@ -65,6 +70,12 @@ export interface RunningEmulator {
   users: EmulatorUser[];
   /** The data directory (`dataDir`, or the temporary one): `volumes/`, `clients/<id>/` sandboxes, `sites/`, `deliveries/`. */
   dataDir: string;
+  /** The emulator's event stream: subscribe to it, or read what it kept. */
+  events: EventStream;
+  /** The dashboard's address (`<url>/`), or undefined when it is off. */
+  dashboardUrl?: string;
+  /** The JSON a test process needs to reach this emulator and call {@link connectEmulator}. */
+  handle: EmulatorHandle;
   /** Closes the server and the database (and removes the temporary directory). */
   stop(): Promise<void>;
 }
@@ -102,7 +113,8 @@ async function serve(options: EmulatorOptions, store: Store, baseDir: string, te
   const volumesDir = join(baseDir, "volumes");
   if (store.isEmpty()) {
     const seed = typeof options.seed === "string" ? readSeed(options.seed) : (options.seed ?? DEMO_SEED);
-    applySeed(store, seed, volumesDir);
+    if (seed.snapshot) restoreSnapshot(store, baseDir, seed.snapshot);
+    else applySeed(store, seed, volumesDir);
   }
   const state: EmulatorState = {
     store,
@@ -114,10 +126,25 @@ async function serve(options: EmulatorOptions, store: Store, baseDir: string, te
   };
   const runner = options.jobs?.run === false ? undefined : new JobRunner(state, options.jobs);
   if (runner) onRunner(runner);
-  const log = options.log === true ? (l: string) => process.stderr.write(`[accsyn-emulator] ${l}\n`) : options.log || undefined;
+  const events = new EventStream({ secrets: () => [...store.all("user")].flatMap((u) => (u._api_keys as string[] | undefined) ?? []) });
+  const storeEvents = new StoreEvents(events);
+  store.observe((changes) => storeEvents.publish(changes));
+  events.subscribe(jobLogWriter(store, (line) => {
+    state.logs.push(line);
+    if (state.logs.length > 10_000) state.logs.splice(0, 1000);
+  }));
+  const log = options.log === true ? (l: string) => process.stderr.write(`${l}\n`) : options.log || undefined;
+  if (log) events.subscribe(logPrinter(log, options.logFormat));
+  const ui = options.ui === false ? false : { ...(options.ui === true || options.ui === undefined ? {} : options.ui) };
   let port = options.port ?? 8181;
   const guard = options.rateLimit ? new RateLimitGuard(options.rateLimit === true ? {} : options.rateLimit) : undefined;
-  const handler = createHandler({ state, address: () => ({ hostname: host, port }), log, ...(guard ? { rateLimit: guard } : {}) });
+  const kit = new TestKit(state, { runner, guard });
+  const reset = async (): Promise<void> => {
+    await kit.reset();
+    events.emit({ type: "reset" });
+  };
+  const dashboard = ui && ui.actions ? { ...ui, reset } : ui;
+  const handler = createHandler({ state, address: () => ({ hostname: host, port }), events, ui: dashboard, ...(guard ? { rateLimit: guard } : {}), control: kit.handler });
   const serverOpts = { maxHeaderSize: MAX_BODY_BYTES, keepAliveTimeout: 10_000, headersTimeout: 60_000, requestTimeout: 300_000 };
   const server: Server = options.tls
     ? createHttps({ ...serverOpts, cert: pem(options.tls.cert), key: pem(options.tls.key) }, handler)
@@ -130,17 +157,24 @@ async function serve(options: EmulatorOptions, store: Store, baseDir: string, te
   });
   port = (server.address() as AddressInfo).port;
   const scheme = options.tls ? "https" : "http";
-  const users = [...store.all("user")].map((u) => ({
+  const users: EmulatorUser[] = [...store.all("user")].map((u) => ({
     username: String(u.code), apiKey: ((u._api_keys as string[] | undefined) ?? [])[0] ?? "", role: String(u.role), id: u.id,
   }));
   let stopped = false;
+  const url = `${scheme}://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const workspace = String(state.workspace().code);
   return {
-    url: `${scheme}://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    url,
+    events,
+    ...(ui ? { dashboardUrl: `${url}/` } : {}),
     port,
     host,
-    workspace: String(state.workspace().code),
+    workspace,
     users,
     dataDir: baseDir,
+    handle: { url, workspace, users, controlKey: kit.controlKey },
+    reset,
+    export: async () => kit.exportSeed(),
     async stop() {
       if (stopped) return;
       stopped = true;

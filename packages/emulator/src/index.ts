@@ -13,3 +13,8 @@ export { SERVICE_RATE_LIMIT, type RateLimitFigures } from "./rate-limit.js";
 export type { RunnerOptions } from "./jobs/runner.js";
 export { parseQuery, QuerySyntaxError } from "./query/index.js";
 export type { QueryNode, Op } from "./query/index.js";
+export type { EmulatorControl, EmulatorHandle } from "./handle.js";
+export { connectEmulator, emulatorFromEnv, EMULATOR_ENV, type ConnectedEmulator } from "./testing/connect.js";
+export { SeedBuilder, seedBuilder, type UserInput } from "./testing/builders.js";
+export { SNAPSHOT_FORMAT, type StateSnapshot } from "./testing/snapshot.js";
+export type { SnapshotFile } from "./testing/files.js";

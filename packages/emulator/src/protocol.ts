@@ -1,20 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { checkJsonKeys, checkJsonText, checkQueryLength, LimitError, LIMITS } from "./limits.js";
+import type { ApiEvent } from "./context.js";
 import { ApiError, isObject } from "./util.js";
+
+export type { ApiEvent } from "./context.js";
 
 /** Largest accepted request body (and query string, and inflated `gz_data`): {@link LIMITS.bodyBytes}. Larger answer HTTP 413. */
 export const MAX_BODY_BYTES = LIMITS.bodyBytes;
-
-/** A decoded API event (the fields the emulator reads). */
-export interface ApiEvent {
-  uri: string;
-  session?: unknown;
-  workspace?: unknown;
-  data: unknown;
-  query?: string;
-  id?: string;
-}
 
 /** Reads the request body as text, refusing more than {@link MAX_BODY_BYTES}. */
 export function readBody(req: IncomingMessage): Promise<string> {

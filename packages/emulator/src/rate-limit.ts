@@ -78,6 +78,11 @@ export class RateLimitGuard {
     };
   }
 
+  /** Fills every client's bucket again (a test kit's reset), keeping the connection counts. */
+  refill(): void {
+    for (const bucket of this.#clients.values()) bucket.tokens = this.#figures.burst;
+  }
+
   #bucket(address: string): Bucket {
     let bucket = this.#clients.get(address);
     if (!bucket) this.#clients.set(address, (bucket = { tokens: this.#figures.burst, at: performance.now(), connections: 0 }));

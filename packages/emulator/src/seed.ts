@@ -5,6 +5,7 @@ import { type Kind } from "./model.js";
 import type { Store } from "./store/store.js";
 import { codeFromName, type Entity, isId, wireDate } from "./util.js";
 import { insertUser } from "./handlers/users.js";
+import type { StateSnapshot } from "./testing/snapshot.js";
 
 /** A user of a seed. `api_key` is the key the user logs in with. */
 export interface SeedUser { id?: string; code: string; name?: string; role?: "admin" | "employee" | "standard" | "support"; api_key: string }
@@ -47,6 +48,11 @@ export interface Seed {
   users: SeedUser[];
   volumes?: SeedVolume[]; folders?: SeedShare[]; homes?: SeedShare[]; collections?: SeedShare[];
   queues?: SeedQueue[]; sites?: SeedSite[]; clients?: SeedClient[]; jobs?: SeedJob[]; acls?: SeedAcl[]; settings?: SeedSetting[];
+  /**
+   * A whole state, verbatim, as `export()` writes it; when present it is loaded instead of the lists above
+   * (`workspace` and `users` then only summarise it).
+   */
+  snapshot?: StateSnapshot;
 }
 
 /** The built-in demo seed: workspace `acme`, three users with obviously fake demo keys, one volume, queues, sites, clients. */

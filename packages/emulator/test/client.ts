@@ -32,7 +32,7 @@ export class RawClient {
   role = "";
 
   constructor(
-    readonly emu: RunningEmulator,
+    readonly emu: Pick<RunningEmulator, "url" | "workspace" | "users">,
     readonly username: string,
     readonly apiKey: string,
     readonly workspace: string = emu.workspace,

@@ -10,7 +10,7 @@ import { type Exchange, loadVectors, VectorSender, VECTORS_SEED } from "./vector
  * the emulator does not produce fails here.
  */
 
-/** Vectors whose canned answer is deliberately minimal or synthetic (CONFORMANCE.md, "Answer shapes — corrected"). */
+/** Vectors whose canned answer is deliberately minimal or synthetic (conformance/CONFORMANCE.md, "Answer shapes — corrected"). */
 const SYNTHETIC: Record<string, string> = {
   access__folder_defaults_for_missing_fields: "minimal ACL answer that exercises the client's defaults for missing fields",
   create__response_without_result_returned_whole: "answer without 'result', exercises the client",

@@ -4,7 +4,7 @@ import { emulatorWithAdmin, type RawClient } from "./client.js";
 
 /**
  * Answer shapes the vectors cannot show through shape parity (they need state the vectors do not record):
- * CONFORMANCE.md, "Answer shapes — corrected".
+ * conformance/CONFORMANCE.md, "Answer shapes — corrected".
  */
 let emu: RunningEmulator;
 let admin: RawClient;

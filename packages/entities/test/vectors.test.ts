@@ -1,7 +1,7 @@
 /**
  * Replays every recorded vector of the entity methods against a real HTTP server answering the
  * recorded responses: the events sent, the value returned or the error raised, and the warnings
- * logged must match the recording (under the rules of CONFORMANCE.md).
+ * logged must match the recording (under the rules of conformance/CONFORMANCE.md).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,6 +1,6 @@
 /**
  * `logs`: the backend's disk logs of a scope. Not in the recorded vectors; the wire format is
- * the one inferred in PROTOCOL.md §8.
+ * the one inferred in conformance/PROTOCOL.md §8.
  */
 import { AccsynValidationError, describe, normaliseEntityType, type Answer, type Session } from "@accsyn/core";
 import { assertOptionalCount, assertOptionalString, idPayload, signalOnly, type EntityIdOption } from "./checks.js";

@@ -1,7 +1,6 @@
 // CommonJS consumer of the packed tarballs; tests/packaging.test.ts runs it in a temporary project
 // with ACCSYN_CONSUMER_OPTIONS pointing at a local test server. got is ESM-only: this require() chain
 // loads it through Node's require(esm) (Node >= 20.19).
-/* global require */
 /* eslint-disable @typescript-eslint/no-require-imports -- require() is exactly what this consumer tests */
 const assert = require("node:assert/strict");
 const api = require("@accsyn/api");

@@ -1,11 +1,11 @@
 import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, type Stats } from "node:fs";
 import { dirname } from "node:path";
-import type { Ctx } from "../handlers/context.js";
+import type { Ctx } from "../context.js";
 import { fail, wireDate } from "../util.js";
 import { type NameFilter, nameFilter } from "./filters.js";
 import { type Resolved, resolvePath } from "./paths.js";
 import { permFor } from "./perm.js";
-import { directoryEntry, type FileEntry, fileEntry } from "../wire/file-entry.js";
+import { directoryEntry, type FileEntry, fileEntry } from "./entry.js";
 
 
 /** Options of `ls`. */

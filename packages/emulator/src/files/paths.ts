@@ -2,7 +2,7 @@ import { lstatSync, mkdirSync, realpathSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import { type Kind, SHARE_KINDS } from "../model.js";
 import { type Entity, fail, isId, isObject } from "../util.js";
-import { type Ctx, findUser } from "../handlers/context.js";
+import { type Ctx, findUser } from "../context.js";
 
 /** An accsyn path resolved to a share and a confined location inside it. */
 export interface Resolved {

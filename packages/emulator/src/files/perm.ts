@@ -1,6 +1,6 @@
-import type { Ctx } from "../handlers/context.js";
+import type { Ctx } from "../context.js";
 import type { Resolved } from "./paths.js";
-import { aclRules } from "../handlers/shares.js";
+import { aclRules } from "../access/acl-rules.js";
 
 /** One access rule inside a share: a relative path and what it allows. */
 interface Rule {

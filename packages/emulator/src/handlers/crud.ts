@@ -1,6 +1,6 @@
 import { JOB_KINDS, JOB_SETTABLE, type Kind, READ_ONLY, SHARE_KINDS, STATUSES, type TypeRef } from "../model.js";
 import { type Entity, fail, isObject, wireDate } from "../util.js";
-import { type Ctx, dataObject, eventId, visibleEntity } from "./context.js";
+import { type Ctx, dataObject, eventId, visibleEntity } from "../context.js";
 import { checkUnique, newCode, optString } from "./codes.js";
 import { createJob } from "./job-create.js";
 import { createTasks, updateTasks } from "./jobs.js";

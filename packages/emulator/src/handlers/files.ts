@@ -1,7 +1,7 @@
 import { exists, getsize, ls, mkdir, move, nameFilter, remove } from "../files/ops.js";
 import { ApiError, fail, isObject } from "../util.js";
-import type { PathResult } from "../wire/file-entry.js";
-import { type Ctx, dataObject } from "./context.js";
+import type { PathResult } from "../files/entry.js";
+import { type Ctx, dataObject } from "../context.js";
 
 function bool(d: Record<string, unknown>, name: string): boolean {
   const v = d[name];

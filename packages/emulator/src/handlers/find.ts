@@ -1,7 +1,7 @@
 import { JOB_KINDS, type Kind, type TypeRef } from "../model.js";
 import { planQuery } from "../query/index.js";
 import { type Entity, fail, isId, wireDate } from "../util.js";
-import { type Ctx, dataObject, refResolver } from "./context.js";
+import { type Ctx, dataObject, refResolver } from "../context.js";
 import { present } from "./output.js";
 
 const ARCHIVE_AFTER_MS = 14 * 24 * 3600 * 1000;

@@ -1,6 +1,6 @@
 import { resolveType, type TypeRef } from "../model.js";
 import { ApiError, fail } from "../util.js";
-import { type Ctx, dataObject, eventId, visibleEntity } from "./context.js";
+import { type Ctx, dataObject, eventId, visibleEntity } from "../context.js";
 import { create, edit, remove, setActive } from "./crud.js";
 import { fileOp, prepublish } from "./files.js";
 import { find, metrics, report } from "./find.js";
@@ -9,7 +9,7 @@ import { addRecipient, listRecipients, removeRecipient } from "./recipients.js";
 import { removeFiles, servers } from "./shares.js";
 import { apiKey } from "./users.js";
 
-export type { Ctx, EmulatorState, LogLine } from "./context.js";
+export type { Ctx, EmulatorState, LogLine } from "../context.js";
 
 /** HTTP methods of each `<type>/<operation>` (a Map: an operation named `constructor` is just unknown). */
 const METHODS = new Map<string, string[]>([

@@ -1,5 +1,5 @@
 import { jobScope } from "./find.js";
-import type { Ctx } from "./context.js";
+import type { Ctx } from "../context.js";
 import type { TaskInput } from "./job-parent.js";
 import { type Entity } from "../util.js";
 import { partyOf, partyRef } from "../wire/party.js";

@@ -1,11 +1,11 @@
 import { JOB_SETTABLE, type Kind } from "../model.js";
 import { fail, wireDate } from "../util.js";
 import { measureJob } from "../jobs/size.js";
-import { type Ctx, findUser } from "./context.js";
+import { type Ctx, findUser } from "../context.js";
 import { optString } from "./codes.js";
 import { appendTarget } from "./job-append.js";
 import { jobParent, tasksBeneath } from "./job-parent.js";
-import { metadataOf, mirrorOf, priorityOf, queueOf, settingsOf, storeJobSettings } from "./job-spec.js";
+import { metadataOf, mirrorOf, priorityOf, queueOf, settingsOf, storeJobSettings } from "../jobs/spec.js";
 import { addTasks, same, taskList, validateEnds } from "./jobs.js";
 import { destinationOf, normalizeEnd } from "./mirror.js";
 import { present } from "./output.js";

@@ -2,7 +2,7 @@ import { folderName } from "../jobs/runner.js";
 import { deliveryPath } from "../jobs/deliveries.js";
 import { JOB_KINDS, type Kind } from "../model.js";
 import { type Entity, fail } from "../util.js";
-import type { Ctx } from "./context.js";
+import type { Ctx } from "../context.js";
 import { optString } from "./codes.js";
 
 /** A task as given by a client (source and destination, more attributes allowed). */

@@ -2,9 +2,9 @@ import { JOB_KINDS } from "../model.js";
 import { randomUUID } from "node:crypto";
 import { ApiError, type Entity, fail, isObject } from "../util.js";
 import { clientOf, resolveEnd } from "../jobs/endpoints.js";
-import { type Ctx, findUser } from "./context.js";
+import { type Ctx, findUser } from "../context.js";
 import type { TaskInput } from "./job-parent.js";
-import { metadataOf, priorityOf, settingsOf } from "./job-spec.js";
+import { metadataOf, priorityOf, settingsOf } from "../jobs/spec.js";
 import { destinationOf, inheritedDestination, normalizeEnd } from "./mirror.js";
 import { present } from "./output.js";
 

@@ -1,6 +1,6 @@
 import { JOB_KINDS, type Kind, SHARE_KINDS, type TypeRef } from "../model.js";
 import { type Entity, fail, isId } from "../util.js";
-import { type Ctx, eventId, visibleEntity } from "./context.js";
+import { type Ctx, eventId, visibleEntity } from "../context.js";
 import { rememberAccount, setUserActive } from "./users.js";
 
 function aclsOfShare(ctx: Ctx, shareId: string): Entity[] {

@@ -1,6 +1,6 @@
 import { ATTRIBUTES, CREATE_ATTRIBUTES, ENTITY_TYPES, type Kind, READ_ONLY, resolveType } from "../model.js";
 import { fail, isId } from "../util.js";
-import { type Ctx, dataObject } from "./context.js";
+import { type Ctx, dataObject } from "../context.js";
 
 /** `entitytypes`: the entity type names. */
 export function entityTypes(ctx: Ctx): unknown {

@@ -1,5 +1,5 @@
 import { type Entity, isObject } from "../util.js";
-import type { Ctx } from "./context.js";
+import type { Ctx } from "../context.js";
 
 /**
  * Task ends as the accsyn job JSON writes them (accsyn doc developer/job-specification.md, "Source and Destination

@@ -1,6 +1,6 @@
 import { JOB_KINDS } from "../model.js";
 import { type Entity, fail, isId } from "../util.js";
-import { type Ctx, dataObject, findUser } from "./context.js";
+import { type Ctx, dataObject, findUser } from "../context.js";
 import { inviteUser } from "./users.js";
 
 /** A recipient entry of a delivery, request or stream. */

@@ -3,10 +3,11 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Kind, SHARE_KINDS } from "../model.js";
 import { type Entity, fail, isId } from "../util.js";
-import { type Ctx, findUser } from "./context.js";
+import { type Ctx, findUser } from "../context.js";
 import { newCode, optString } from "./codes.js";
 import { inviteUser } from "./users.js";
 import { present } from "./output.js";
+import { type AclRule, aclRules, summary } from "../access/acl-rules.js";
 
 /** Creates a volume, folder, home or collection. */
 export function createShare(ctx: Ctx, kind: Kind, data: Record<string, unknown>): Entity {
@@ -88,23 +89,6 @@ export function createAcl(ctx: Ctx, data: Record<string, unknown>): { acl: Entit
     entity: `user:${user.id}`, target: `share:${share.entity.id}`, ...summary([rule]), acknowledged: false, description: optString(data, "message") ?? "",
     role: user.role, status: "enabled", token: "",
   }, ctx.access.caller.user.id), existed: false };
-}
-
-/** One path rule of an ACL. */
-export interface AclRule {
-  path: string;
-  read: boolean;
-  write: boolean;
-}
-
-/** The path rules of an ACL (several when a user was granted several paths of one share). */
-export function aclRules(acl: Entity): AclRule[] {
-  const rules = acl._rules as AclRule[] | undefined;
-  return rules ?? [{ path: String(acl.path ?? "/"), read: acl.read === true, write: acl.write === true }];
-}
-
-function summary(rules: AclRule[]): Record<string, unknown> {
-  return { path: rules.map((r) => r.path).join(","), read: rules.some((r) => r.read), write: rules.some((r) => r.write), _rules: rules };
 }
 
 /** The volume of a server-assignment call, writable by the caller. */

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Store } from "../store/store.js";
 import { type Entity, fail } from "../util.js";
-import { type Ctx, dataObject } from "./context.js";
+import { type Ctx, dataObject } from "../context.js";
 import { checkUnique, optString } from "./codes.js";
 
 const ROLES = ["admin", "employee", "standard", "support"];

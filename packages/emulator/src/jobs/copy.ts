@@ -1,7 +1,7 @@
 import { cpSync, existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { nameFilter } from "../files/filters.js";
-import { taskSetting } from "../handlers/job-spec.js";
+import { taskSetting } from "./spec.js";
 import type { Store } from "../store/store.js";
 import type { Entity } from "../util.js";
 

@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync } from "node:fs";
 import { basename, join } from "node:path";
-import type { EmulatorState } from "../handlers/context.js";
+import type { EmulatorState } from "../context.js";
 import { ApiError, type Entity, wireDate } from "../util.js";
 import { ctxFor, resolveEnd } from "./endpoints.js";
 import { markActioned } from "./phases.js";

@@ -1,10 +1,10 @@
 import { mkdirSync, realpathSync } from "node:fs";
 import { join } from "node:path";
-import type { Role } from "../auth.js";
-import type { Ctx, EmulatorState } from "../handlers/context.js";
+import type { Role } from "../access/auth.js";
+import type { Ctx, EmulatorState } from "../context.js";
 import { confine, type Resolved, resolvePath } from "../files/paths.js";
 import { permFor } from "../files/perm.js";
-import { Access } from "../roles.js";
+import { Access } from "../access/access.js";
 import { type Entity, fail } from "../util.js";
 
 /** Where a task reads or writes: an absolute local directory or file, confined to a share or a sandbox. */

@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import type { EmulatorState } from "../handlers/context.js";
+import type { EmulatorState } from "../context.js";
 import { ApiError, codeFromName, type Entity, wireDate } from "../util.js";
 import { copyTask, deletesExcluded } from "./copy.js";
 import { actionParent, stepDelivery } from "./deliveries.js";
 import { ctxFor, type Endpoint, resolveEnd } from "./endpoints.js";
+import { failureReason, notFoundReason } from "./failure.js";
 import { dispatchOrder } from "./order.js";
 import { stepPhased } from "./phases.js";
 import { measureJob, sizeOf } from "./size.js";
@@ -56,6 +57,11 @@ export class JobRunner {
     this.timer.unref();
   }
 
+  /** Forgets what it saw of jobs (after the store was reset). */
+  forget(): void {
+    this.waitingSince.clear();
+  }
+
   /** Stops ticking. */
   stop(): void {
     clearInterval(this.timer);
@@ -83,7 +89,7 @@ export class JobRunner {
         try {
           store.transaction(() => (kind === "transfer" ? this.step(job, budget) : kind === "delivery" ? stepDelivery(this.state, job) : stepPhased(store, kind, job)));
         } catch (err) {
-          store.update(job.id, { status: "failed", _message: (err as Error).message });
+          store.update(job.id, { status: "failed", _message: failureReason(err) });
         }
       }
     }
@@ -128,11 +134,11 @@ export class JobRunner {
       if (task.status === "queued") {
         try {
           const src = resolveEnd(ctxFor(this.state, owner), task.source, false);
-          if (!existsSync(src.abs)) throw new ApiError(404, `Source '${String(task.source)}' does not exist`);
+          if (!existsSync(src.abs)) throw new ApiError(404, notFoundReason(String(task.source), src.share !== undefined));
           this.destinations(job, task, owner);
           st.update(task.id, { status: "executing", size: sizeOf(src.abs), _bytes: 0 });
         } catch (err) {
-          st.update(task.id, { status: "failed", finished: wireDate(), _message: (err as Error).message });
+          st.update(task.id, { status: "failed", finished: wireDate(), _message: failureReason(err) });
           task = tasks.find((t) => t.status === "queued");
           continue;
         }

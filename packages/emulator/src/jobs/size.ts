@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { Ctx } from "../handlers/context.js";
+import type { Ctx } from "../context.js";
 import { ApiError, type Entity } from "../util.js";
 import { resolveEnd } from "./endpoints.js";
 

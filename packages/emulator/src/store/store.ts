@@ -1,4 +1,5 @@
-import { Db } from "./db.js";
+import { ChangeLog, type ChangeObserver, diff } from "./changes.js";
+import { Db, type DbDump } from "./db.js";
 import { Journal, type Touched } from "./journal.js";
 import { StatusIndex } from "./status-index.js";
 import type { Kind } from "../model.js";
@@ -27,14 +28,42 @@ export class Store {
   readonly settings = new Map<ScopeKey, Map<string, string>>();
   /** Undo log of the open transactions. */
   private readonly journal = new Journal();
+  /** Committed changes for observers (the event stream). */
+  private readonly changes = new ChangeLog();
 
   /** Opens the store; `file` undefined keeps everything in memory. */
   constructor(file?: string) {
     this.db = new Db(file);
+    this.load();
+  }
+
+  /** (Re)builds the in-memory index from the database. */
+  private load(): void {
     for (const k of KINDS) this.byKind.set(k, new Map());
     for (const k of JOB_KINDS) this.byStatus.set(k, new StatusIndex());
+    this.byId.clear();
+    this.position.clear();
+    this.tasksByJob.clear();
+    this.settings.clear();
     for (const { kind, entity } of this.db.loadEntities()) this.index(kind as Kind, entity);
     for (const s of this.db.loadSettings()) this.scope(s.scope).set(s.name, s.value);
+  }
+
+  /** Calls `fn` with the changes of each committed transaction; returns the function that stops it. */
+  observe(fn: ChangeObserver): () => void {
+    return this.changes.observe(fn);
+  }
+
+  /** Every row as stored (see {@link Store.replaceAll}). */
+  dump(): DbDump {
+    return this.db.dump();
+  }
+
+  /** Replaces everything with a {@link Store.dump} and re-indexes (entity objects are new). */
+  replaceAll(dump: DbDump): void {
+    if (this.journal.open) throw new Error("Cannot restore a store inside a transaction");
+    this.db.replace(dump);
+    this.load();
   }
 
   /** True when the database held no entity when opened. */
@@ -144,6 +173,7 @@ export class Store {
     this.journal.entity(entity.id, undefined);
     this.index(kind, entity);
     this.db.put(kind, entity);
+    this.changes.record({ op: "created", kind, id: entity.id, entity });
     return entity;
   }
 
@@ -153,6 +183,7 @@ export class Store {
     if (!hit) throw new Error(`No entity ${id}`);
     return this.atomic(() => {
       this.journal.entity(id, hit.entity);
+      if (this.changes.active) this.changes.record({ op: "updated", kind: hit.kind, id, entity: hit.entity, changes: diff(hit.entity, changes) });
       Object.assign(hit.entity, changes, { modified: wireDate() }, actor ? { modifier: actor } : {});
       this.byStatus.get(hit.kind)?.file(hit.entity);
       this.db.put(hit.kind, hit.entity);
@@ -166,6 +197,7 @@ export class Store {
     if (!hit) return;
     this.atomic(() => {
       this.journal.entity(id, hit.entity);
+      this.changes.record({ op: "deleted", kind: hit.kind, id, entity: hit.entity });
       this.unindex(id);
       this.db.remove(id);
     });
@@ -194,12 +226,15 @@ export class Store {
    */
   transaction<T>(fn: () => T): T {
     const touched = this.journal.begin();
+    const mark = this.changes.mark();
     try {
       const out = this.db.transaction(fn);
       this.journal.end(true);
+      if (!this.journal.open) this.changes.flush();
       return out;
     } catch (err) {
       this.journal.end(false);
+      this.changes.rollback(mark);
       this.restore(touched);
       throw err;
     }

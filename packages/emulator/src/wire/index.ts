@@ -1,4 +1,4 @@
-import type { Ctx } from "../handlers/context.js";
+import type { Ctx } from "../context.js";
 import type { Kind } from "../model.js";
 import type { Entity } from "../util.js";
 import { aclWire } from "./acl.js";

@@ -1,4 +1,4 @@
-import type { Ctx } from "../handlers/context.js";
+import type { Ctx } from "../context.js";
 import type { Entity } from "../util.js";
 import { partyHr, partyOf, partyRef } from "./party.js";
 import { actor, kindHr, userHr } from "./refs.js";

@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import type { Ctx } from "../handlers/context.js";
+import type { Ctx } from "../context.js";
 import { clientOf } from "../jobs/endpoints.js";
 import { resolvePath } from "../files/paths.js";
 import { type Entity, isId } from "../util.js";

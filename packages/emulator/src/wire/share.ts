@@ -1,4 +1,4 @@
-import type { Ctx } from "../handlers/context.js";
+import type { Ctx } from "../context.js";
 import type { Entity } from "../util.js";
 import { actor, userHr } from "./refs.js";
 import type { WireShape } from "./types.js";

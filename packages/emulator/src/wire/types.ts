@@ -1,4 +1,4 @@
-import type { Ctx } from "../handlers/context.js";
+import type { Ctx } from "../context.js";
 import type { Entity } from "../util.js";
 
 /** Which answer an entity is rendered for: some attributes appear only in some answers. */

@@ -1,6 +1,6 @@
 import type { Store } from "../store/store.js";
 import { type Entity, fail, isId, isObject } from "../util.js";
-import type { Ctx } from "./context.js";
+import type { Ctx } from "../context.js";
 
 /**
  * The job JSON of the accsyn documentation (accsyn doc developer/job-specification.md): job attributes beyond the

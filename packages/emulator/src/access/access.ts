@@ -1,7 +1,7 @@
 import type { Caller } from "./auth.js";
-import { ADMIN_ONLY, EMPLOYEE_ONLY, JOB_KINDS, type Kind, SHARE_KINDS } from "./model.js";
-import type { Store } from "./store/store.js";
-import type { Entity } from "./util.js";
+import { ADMIN_ONLY, EMPLOYEE_ONLY, JOB_KINDS, type Kind, SHARE_KINDS } from "../model.js";
+import type { Store } from "../store/store.js";
+import type { Entity } from "../util.js";
 
 /** Effective role level: admin (also support), employee or standard. */
 export type Level = "admin" | "employee" | "standard";

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { randomBytes } from "node:crypto";
-import type { Store } from "./store/store.js";
-import { ApiError, type Entity } from "./util.js";
+import type { Store } from "../store/store.js";
+import { ApiError, type Entity } from "../util.js";
 
 /** Roles a user may have. */
 export type Role = "admin" | "employee" | "standard" | "support";
@@ -19,7 +19,7 @@ function decodeB64(text: string): string {
 }
 
 /** The store scope that keeps session ids (session id → user id), so sessions outlive a restart like the real backend's. */
-const SESSIONS = "_session:";
+export const SESSION_SCOPE = "_session:";
 
 /** Checks credentials and sessions against the users of the workspace. */
 export class Auth {
@@ -48,13 +48,13 @@ export class Auth {
   /** Opens a session for a caller and answers its id. */
   login(caller: Caller): string {
     const id = randomBytes(12).toString("hex");
-    this.store.setSetting(SESSIONS, id, caller.user.id);
+    this.store.setSetting(SESSION_SCOPE, id, caller.user.id);
     return id;
   }
 
   /** Throws HTTP 401 unless `session` is a live session of the caller. */
   checkSession(caller: Caller, session: unknown): void {
-    if (typeof session !== "string" || this.store.scope(SESSIONS).get(session) !== caller.user.id)
+    if (typeof session !== "string" || this.store.scope(SESSION_SCOPE).get(session) !== caller.user.id)
       throw new ApiError(401, "Invalid or expired session, please log in again");
   }
 }

@@ -1,9 +1,18 @@
-import type { ApiEvent } from "../protocol.js";
-import type { Access } from "../roles.js";
-import type { Store } from "../store/store.js";
-import { type Entity, fail, isId, isObject } from "../util.js";
-import type { Kind } from "../model.js";
-import type { RefResolver } from "../query/index.js";
+import type { Access } from "./access/access.js";
+import type { Store } from "./store/store.js";
+import { type Entity, fail, isId, isObject } from "./util.js";
+import type { Kind } from "./model.js";
+import type { RefResolver } from "./query/index.js";
+
+/** A decoded API event (the fields the emulator reads). */
+export interface ApiEvent {
+  uri: string;
+  session?: unknown;
+  workspace?: unknown;
+  data: unknown;
+  query?: string;
+  id?: string;
+}
 
 /** A line of the activity log answered by `logs`. */
 export interface LogLine {
