@@ -99,7 +99,7 @@ describe("printouts of objects that hold the key", () => {
     masker.add(API_KEY);
     const transport = await Transport.open({
       baseUrl: `${server.url}/api/v3`, host: "127.0.0.1", port: server.port, timeoutMs: 1_000, connectTimeoutMs: 1_000, retries: 0,
-      rateLimitRetries: 0, retryDelayMs: 1, agents: await createAgents({ proxy: undefined, env }), rejectUnauthorized: true, ca: undefined, masker,
+      rateLimitRetries: 0, retryDelayMs: 1, agents: await createAgents({ proxy: undefined, env, host: "127.0.0.1", port: server.port }), rejectUnauthorized: true, ca: undefined, masker,
     });
     Object.assign(objects, { masker, transport, "log records": lines });
     const classes = [AccsynError, AccsynValidationError, AccsynApiError, AccsynJobError, AccsynNetworkError, AccsynAbortError, AccsynProtocolError, AccsynNotFoundError, AccsynRateLimitError];
