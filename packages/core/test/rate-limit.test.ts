@@ -106,14 +106,15 @@ describe("the call budget and rate limits", () => {
   });
 
   it("sends every call queued under maxRequestsPerSecond, however long the queue: its budget starts on the wire", async () => {
-    const s = await serve([], { maxRequestsPerSecond: 4, maxBurst: 1, timeoutMs: 300, connectTimeoutMs: 200 });
+    // the issue's case: 6 calls at 2/s, burst 1, a budget of 1 + 1 s (before: 2 succeeded, 4 ETIMEDOUT unsent)
+    const s = await serve([], { maxRequestsPerSecond: 2, maxBurst: 1, timeoutMs: 1_000, connectTimeoutMs: 1_000 });
     await s.login();
     const started = performance.now();
     const results = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => s.request("GET", `queue/find${i}`)));
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
-    // six turns at 4/s: the last call waited ~1.5 s in the queue, three times its 0.5 s budget
-    expect(performance.now() - started).toBeGreaterThan(1_000);
-    expect(server!.events()).toHaveLength(6);
+    // six turns at 2/s after the login's: the last call waited ~3 s in the queue, past its 2 s budget
+    expect(performance.now() - started).toBeGreaterThan(2_500);
+    expect(server!.events().map((e) => e.event.uri)).toEqual(Array.from({ length: 6 }, (_, i) => `queue/find${i}`));
   });
 
   it("sends a retry ahead of the calls still waiting for their first turn", async () => {
