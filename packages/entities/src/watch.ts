@@ -182,8 +182,9 @@ async function* run(plan: Plan, options: WatchOptions, interval: number, cap: nu
  * Watches the entities matching `query`: an async iterator of {@link WatchEvent}s, typed from the
  * query's first word like `find`. Polls every `interval` with one `find` of the change-revealing
  * `attributes`, then fetches the whole entities that appeared or changed (one `find … WHERE id in …`
- * per 50). An entity that stops matching is fetched once more by id, so a job that went
- * `running` → `done` between two polls yields `changed` (with `status`) before `removed`.
+ * per 50). The entities that stop matching are fetched once more (`id in …` where they may have
+ * gone, by id for the rest), so a job that went `running` → `done` between two polls yields
+ * `changed` (with `status`) before `removed`.
  * Transient failures are retried with back-off; `signal` or `break` ends it cleanly.
  */
 export function watch<Q extends string>(
