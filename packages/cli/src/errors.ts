@@ -133,21 +133,27 @@ export function describeFailure(error: unknown): Failure {
   }
 }
 
-/** Replaces each secret (and its base64 forms) in `text` with `***`. */
+/**
+ * Replaces each secret (and its base64 and URL-encoded forms, longest first) in `text` with
+ * `***`; any non-empty secret counts, however short. The CLI's own list, for text printed before
+ * a session exists; once one does, its `mask` covers the key it authenticates with.
+ */
 export function maskSecrets(text: string, secrets: ReadonlyArray<string | undefined>): string {
-  let out = text;
+  const forms = new Set<string>();
   for (const secret of secrets) {
-    if (!secret || secret.length < 4) continue;
+    if (!secret) continue;
     const b64 = Buffer.from(secret, "utf8").toString("base64");
-    for (const form of [secret, b64, b64.replace(/=+$/, ""), encodeURIComponent(secret)]) out = out.split(form).join("***");
+    for (const form of [secret, b64, b64.replace(/=+$/, ""), encodeURIComponent(secret)]) forms.add(form);
   }
+  let out = text;
+  for (const form of [...forms].sort((a, b) => b.length - a.length)) out = out.split(form).join("***");
   return out;
 }
 
-/** Writes the failure as one line on stderr (secrets masked) and returns its exit code. */
-export function reportFailure(error: unknown, secrets: ReadonlyArray<string | undefined>, stderr: NodeJS.WritableStream = process.stderr): ExitCode {
+/** Writes the failure as one line on stderr (masked by `mask`) and returns its exit code. */
+export function reportFailure(error: unknown, mask: (text: string) => string, stderr: NodeJS.WritableStream = process.stderr): ExitCode {
   const failure = describeFailure(error);
   const line = failure.message.replace(/\s*\n\s*/g, " ").trim();
-  stderr.write(`accsyn: ${maskSecrets(line, secrets)}\n`);
+  stderr.write(`accsyn: ${mask(line)}\n`);
   return failure.exitCode;
 }

@@ -156,5 +156,6 @@ describe("failures", () => {
     const secret = "s3cr3t-key";
     const b64 = Buffer.from(secret).toString("base64");
     expect(maskSecrets(`a ${secret} b ${b64} c`, [secret])).toBe("a *** b *** c");
+    expect(maskSecrets("key=k9, b64=azk=", ["k9"])).toBe("key=***, b64=***");
   });
 });

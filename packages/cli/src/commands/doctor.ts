@@ -4,7 +4,7 @@
  */
 import type { Command } from "@commander-js/extra-typings";
 import type { Context } from "../context.js";
-import { describeFailure, EXIT, maskSecrets, type ExitCode } from "../errors.js";
+import { describeFailure, EXIT, type ExitCode } from "../errors.js";
 import { examples } from "./shared.js";
 
 /** The outcome of one check. */
@@ -122,7 +122,7 @@ export function registerDoctor(program: Command, ctx: Context): void {
       const checks = await runChecks(ctx);
       // The report is the diagnosis: the SDK's warnings and "run accsyn doctor" hints would repeat it.
       ctx.warnings.length = 0;
-      const mask = (text: string) => maskSecrets(text, ctx.secrets).replace(/,? (then |or )?run `accsyn doctor`/g, "");
+      const mask = (text: string) => ctx.mask(text).replace(/,? (then |or )?run `accsyn doctor`/g, "");
       if (ctx.out.mode !== "human") {
         await ctx.out.result(checks.map(({ exitCode: _code, ...check }) => ({ ...check, detail: mask(check.detail) })));
       } else {
