@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global document -- the functions handed to page.waitForFunction/evaluate run in the browser */
 // Measurement (not a test): the emulator's dashboard with 10,000 jobs, in Debian's Chromium.
 //  - time from opening `#/jobs` to all 10,000 jobs listed (and the page's own "read in N ms");
 //  - the emulator's CPU while the page stays open and idle, against the same span with no page;

@@ -2,7 +2,7 @@
 // `pnpm bench` (builds first) or `node bench/run.mjs [--quick] [--rtt=20] [--only=small,wan]`: the SDK
 // against its physical floor and against the reference Python client (ACCSYN_PY_SRC), on loopback
 // and through a delaying relay ("wan"), plus the emulator at scale. Prints the table and the goals
-// of issue 18 with PASS / MISS, and writes every sample as JSON to a temporary folder. See README.md.
+// of issues 18 and 26 with PASS / MISS, and writes every sample as JSON to a temporary folder. See README.md.
 import { fork } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -12,7 +12,10 @@ import { throwawayCertificate } from "./lib/certificate.mjs";
 import { GOALS } from "./lib/goals.mjs";
 import { referenceAvailability } from "./lib/reference.mjs";
 import { goalsTable, table } from "./lib/report.mjs";
+import { cliScenarios } from "./lib/scenarios-cli.mjs";
+import { dashboardScenarios } from "./lib/scenarios-dashboard.mjs";
 import { emulatorScenarios } from "./lib/scenarios-emulator.mjs";
+import { limitsScenarios } from "./lib/scenarios-limits.mjs";
 import { loopbackScenarios } from "./lib/scenarios-loopback.mjs";
 import { wanScenarios } from "./lib/scenarios-wan.mjs";
 
@@ -28,15 +31,17 @@ const BENCH_DIR = fileURLToPath(new URL(".", import.meta.url));
 const LARGE_COUNT = 50_000;
 const PLAN = quick
   ? {
-      small: { calls: 500, reps: 3, warmup: 200 }, concurrent: { calls: 2_000, reps: 2, warmup: 300 }, large: 3, create: 3, memory: 1, startup: 5,
+      small: { calls: 500, reps: 3, warmup: 200 }, concurrent: { calls: 1_000, reps: 2, warmup: 200 }, large: 3, create: 3, memory: 1, startup: 5, cli: 3,
       wan: { sequential: { calls: 15, reps: 2 }, concurrent: { calls: 64, inflight: 32, reps: 2 }, large: undefined },
     }
   : {
-      small: { calls: 2_000, reps: 9, warmup: 1_000 }, concurrent: { calls: 10_000, reps: 5, warmup: 2_000 }, large: 11, create: 7, memory: 3, startup: 15,
+      small: { calls: 2_000, reps: 9, warmup: 1_000 }, concurrent: { calls: 10_000, reps: 5, warmup: 2_000 }, large: 11, create: 7, memory: 3, startup: 15, cli: 10,
       wan: { sequential: { calls: 50, reps: 5 }, concurrent: { calls: 320, inflight: 32, reps: 5 }, large: { reps: 3, count: LARGE_COUNT } },
       reference: { small: 200, concurrent: { calls: 400, threads: 8, reps: 3 }, large: 1, create: 3, wanSequential: 30, wanConcurrent: { calls: 96, threads: 8, reps: 2 }, wanLarge: 1 },
       iterate: { pageSizes: [LARGE_COUNT, 1_000] },
       emulator: { queryRuns: 30, lsRuns: 20, loadCalls: 20_000, inflight: 64 },
+      limits: { reps: 2 },
+      dashboard: { reps: 4 },
     };
 
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
@@ -79,7 +84,7 @@ const reference = referenceAvailability(quick);
 log(`server on port ${server.port} (https ${server.tlsPort}; large answer ${(server.largeBytes / 1e6).toFixed(1)} MB)${quick ? ", quick mode" : ""}; reference: ${reference.ok ? process.env.ACCSYN_PY_SRC : `skipped (${reference.reason})`}`);
 const ctx = { quick, plan: PLAN, server, certificate, rtt, reference, rows: [], named: {}, raw, runClient, log, benchDir: BENCH_DIR };
 const failures = [];
-const scenarios = { ...loopbackScenarios, ...wanScenarios, ...emulatorScenarios };
+const scenarios = { ...loopbackScenarios, ...cliScenarios, ...wanScenarios, ...emulatorScenarios, ...limitsScenarios, ...dashboardScenarios };
 for (const [name, run] of Object.entries(scenarios)) {
   if (only && !only.includes(name)) continue;
   const start = performance.now();
@@ -101,7 +106,7 @@ const goals = GOALS.map((g) => ({ ...g, row: ctx.named[g.key] }));
 console.log(`\naccsyn SDK benchmark — ${raw.via ?? "?"} — node ${process.versions.node}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, load ${load}, wan RTT ${rtt} ms${quick ? " — QUICK" : ""}`);
 console.log(table(ctx.rows));
 console.log("ratio vs a floor = SDK ÷ floor (1.00× is the floor; for calls/s floor ÷ SDK); vs the reference = how many times faster / less.");
-console.log(`\nGoals (issue 18), from this run:\n${goalsTable(goals)}`);
+console.log(`\nGoals (issues 18 and 26), from this run:\n${goalsTable(goals)}`);
 console.log(`${seconds.toFixed(1)} s in all.`);
 const file = join(dir, "latest.json");
 writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), quick, rtt, node: process.versions.node, cpus: os.cpus().length, load: os.loadavg(), seconds, rows: ctx.rows, goals, raw, failures }, null, 2)}\n`);

@@ -1,26 +1,12 @@
 /**
  * Shared by the examples: a session from the environment and a runner that reports failures.
  *
- * - `ACCSYN_WORKSPACE`, `ACCSYN_API_USER`, `ACCSYN_API_KEY`: who to log in as.
- * - `ACCSYN_HOST` (and `ACCSYN_PORT`): talk plain HTTP to this backend (a local emulator)
- *   instead of resolving the workspace through the accsyn registry.
+ * `Session.connect()` reads the environment itself:
+ * - `ACCSYN_WORKSPACE`, `ACCSYN_API_USER`, `ACCSYN_API_KEY`: who to log in as;
+ * - `ACCSYN_HOSTNAME`, `ACCSYN_PORT`, `ACCSYN_PROTOCOL` (optional): the backend to talk to (e.g. a
+ *   local emulator: `127.0.0.1`, `8181`, `http`) instead of resolving the workspace through the accsyn registry.
  */
-import { Session, type SessionOptions } from "@accsyn/api";
-
-/** Session options read from the environment. */
-export function connectionFromEnv(env: NodeJS.ProcessEnv = process.env): SessionOptions {
-  const options: SessionOptions = {
-    workspace: env.ACCSYN_WORKSPACE,
-    username: env.ACCSYN_API_USER,
-    apiKey: env.ACCSYN_API_KEY,
-  };
-  if (env.ACCSYN_HOST) {
-    options.hostname = env.ACCSYN_HOST;
-    options.protocol = "http";
-    if (env.ACCSYN_PORT) options.port = Number(env.ACCSYN_PORT);
-  }
-  return options;
-}
+import { Session } from "@accsyn/api";
 
 /**
  * Logs in, runs `main` with the session and the command-line arguments, and closes the session.
@@ -29,7 +15,7 @@ export function connectionFromEnv(env: NodeJS.ProcessEnv = process.env): Session
 export async function runExample(main: (session: Session, args: string[]) => Promise<void>): Promise<void> {
   let session: Session | undefined;
   try {
-    session = await Session.connect(connectionFromEnv());
+    session = await Session.connect();
     await main(session, process.argv.slice(2));
   } catch (error) {
     console.error(`error: ${error instanceof Error ? error.message : String(error)}`);

@@ -79,6 +79,20 @@ function watchEvents(session, query) {
   };
 }
 
+/**
+ * What to run next, true as printed: `pnpm emulator` listens on ACCSYN_EMULATOR_PORT (else 8181)
+ * with the same demo seed, and the last line is a CLI command against it, credentials included.
+ */
+function nextSteps(user) {
+  const port = process.env.ACCSYN_EMULATOR_PORT?.trim() || "8181";
+  return [
+    `Next, keep an emulator running (${dim(`pnpm emulator -- --port N`)} for another port than ${port}):`,
+    `  pnpm emulator`,
+    `then, in another shell, the \`accsyn\` command against it (\`pnpm accsyn --help\` lists every command):`,
+    `  ACCSYN_WORKSPACE=${emulator.workspace} ACCSYN_API_USER=${user.username} ACCSYN_API_KEY=${user.apiKey} pnpm accsyn --host 127.0.0.1 --port ${port} --http ls share=projects/plates`,
+  ].join("\n");
+}
+
 const started = Date.now();
 const dataDir = mkdtempSync(join(tmpdir(), "accsyn-tour-"));
 const emulator = await startEmulator({ port: 0, dataDir, jobs: { rate: 4 * 1024 * 1024 } });
@@ -183,7 +197,8 @@ try {
   });
 
   session.close();
-  console.log(`\n${bold("Tour complete")} in ${((Date.now() - started) / 1000).toFixed(1)} s. Next: \`pnpm emulator\` and \`accsyn --help\`.`);
+  console.log(`\n${bold("Tour complete")} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(nextSteps(admin));
 } catch (error) {
   process.exitCode = 1;
   console.error(`\naccsyn tour: ${error instanceof Error ? error.message : String(error)}`);

@@ -71,7 +71,7 @@ function runExample(emu: RunningEmulator, name: string, args: string[] = [], api
   const user = emu.users.find((u) => u.role === "admin") ?? expect.unreachable("no admin");
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH, ACCSYN_WORKSPACE: emu.workspace, ACCSYN_API_USER: user.username,
-    ACCSYN_API_KEY: apiKey ?? user.apiKey, ACCSYN_HOST: "127.0.0.1", ACCSYN_PORT: String(emu.port),
+    ACCSYN_API_KEY: apiKey ?? user.apiKey, ACCSYN_HOSTNAME: "127.0.0.1", ACCSYN_PORT: String(emu.port), ACCSYN_PROTOCOL: "http",
   };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(outDir, `${name}.mjs`), ...args], { cwd: workDir, env });
@@ -147,21 +147,21 @@ describe("examples against the emulator", () => {
 
   it("sync-folder-listing reports added, changed and removed files between runs", async () => {
     const { emu, admin } = await emulatorWithAdmin();
-    const plates = join(await volumeDir(admin), "plates");
-    writeFileAt(join(plates, "a.exr"), "aaaa");
-    writeFileAt(join(plates, "sub", "b.exr"), "bb");
-    const listing = join(workDir, "plates.json");
+    const scans = join(await volumeDir(admin), "scans");
+    writeFileAt(join(scans, "a.exr"), "aaaa");
+    writeFileAt(join(scans, "sub", "b.exr"), "bb");
+    const listing = join(workDir, "scans.json");
 
-    const first = await runExample(emu, "sync-folder-listing", ["share=projects/plates", listing]);
+    const first = await runExample(emu, "sync-folder-listing", ["share=projects/scans", listing]);
     expect(first.code).toBe(0);
     expect(first.stdout.split("\n").filter((line) => /^[+~-] /.test(line))).toEqual(["+ a.exr (4 bytes)", "+ sub/b.exr (2 bytes)"]);
-    expect(first.stdout).toContain("share=projects/plates: 2 file(s); 2 added, 0 changed, 0 removed.");
+    expect(first.stdout).toContain("share=projects/scans: 2 file(s); 2 added, 0 changed, 0 removed.");
     expect(Object.keys(JSON.parse(readFileSync(listing, "utf8")) as object)).toEqual(["a.exr", "sub/b.exr"]);
 
-    writeFileAt(join(plates, "a.exr"), "aaaaaaaa");
-    unlinkSync(join(plates, "sub", "b.exr"));
-    writeFileAt(join(plates, "c.exr"), "c");
-    const second = await runExample(emu, "sync-folder-listing", ["share=projects/plates", listing]);
+    writeFileAt(join(scans, "a.exr"), "aaaaaaaa");
+    unlinkSync(join(scans, "sub", "b.exr"));
+    writeFileAt(join(scans, "c.exr"), "c");
+    const second = await runExample(emu, "sync-folder-listing", ["share=projects/scans", listing]);
     expect(second.code).toBe(0);
     expect(second.stdout.split("\n").filter((line) => /^[+~-] /.test(line))).toEqual(["~ a.exr (4 bytes -> 8 bytes)", "+ c.exr (1 bytes)", "- sub/b.exr"]);
     expect(second.stdout).toContain("2 file(s); 1 added, 1 changed, 1 removed.");

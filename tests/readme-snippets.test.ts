@@ -3,14 +3,16 @@
  * sources, strictly: each becomes a module in a temporary directory (given `session` and `email`
  * when the snippet uses them without declaring them) and `tsc --noEmit` checks them all. The root
  * README's `iterate` example then runs as written against the emulator's demo data and must
- * return results.
+ * return results, its first transfer through the SDK runs as printed, and every `ACCSYN_*` variable
+ * a README names is one the code reads.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { build } from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
 import { Session } from "@accsyn/api";
 import { startEmulator } from "@accsyn/emulator";
@@ -99,4 +101,58 @@ describe("README snippets", () => {
       await emu.stop();
     }
   });
+});
+
+/** The ```ts block of the root README's "Your first transfer" section. */
+function firstTransferSnippet(): string {
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  const section = /^## Your first transfer\n([\s\S]*?)^## /m.exec(readme)?.[1] ?? "";
+  return /```ts\n([\s\S]*?)```/.exec(section)?.[1] ?? "";
+}
+
+describe("the root README's first transfer through the SDK", () => {
+  it("runs as printed against a fresh emulator (the README's port swapped for a free one): lists the plates and the transfer completes", async () => {
+    const code = firstTransferSnippet();
+    expect(code).toContain('hostname: "127.0.0.1", port: 8181, protocol: "http"');
+    const emu = await startEmulator({ port: 0 });
+    const cacheDir = join(root, "packages/core/node_modules/.cache");
+    mkdirSync(cacheDir, { recursive: true });
+    // Beside @accsyn/core's dependencies, so that `got`, `dotenv` and `proxy-agent` resolve; the SDK from its sources.
+    const outDir = mkdtempSync(join(cacheDir, "accsyn-readme-"));
+    try {
+      await build({
+        stdin: { contents: code.replace("port: 8181", `port: ${emu.port}`), resolveDir: root, loader: "ts", sourcefile: "first-transfer.ts" },
+        outfile: join(outDir, "first-transfer.mjs"), bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "silent",
+        external: ["got", "dotenv", "proxy-agent"],
+        plugins: [{ name: "accsyn-sources", setup(b) {
+          b.onResolve({ filter: /^@accsyn\/[a-z]+$/ }, (args) => ({ path: join(root, "packages", args.path.slice("@accsyn/".length), "src/index.ts") }));
+        } }],
+      });
+      const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("ACCSYN_")));
+      const { stdout } = await run(process.execPath, [join(outDir, "first-transfer.mjs")], { cwd: outDir, env, timeout: 60_000 });
+      expect(stdout).toMatch(/sh020_plate\.1001\.exr/);
+      expect(stdout).toMatch(/^done \S+ → \S*standard@acme\.test\b/m);
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+      await emu.stop();
+    }
+  }, 90_000);
+});
+
+describe("documented environment variables", () => {
+  it("every ACCSYN_* variable the READMEs name is one some code reads (outside comments and this file)", async () => {
+    const docs = ["README.md", "examples/README.md", "conformance/README.md", "conformance/CONFORMANCE.md", ...readdirSync(join(root, "packages")).map((name) => join("packages", name, "README.md"))];
+    const documented = new Set(docs.filter((doc) => existsSync(join(root, doc))).flatMap((doc) => readFileSync(join(root, doc), "utf8").match(/\bACCSYN_[A-Z_]+\b/g) ?? []));
+    expect(documented).toContain("ACCSYN_HOSTNAME");
+    const { stdout } = await run("git", ["ls-files", "*.ts", "*.mts", "*.mjs", "*.cjs", "*.js", "*.py", ".ci/*"], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+    const self = "tests/readme-snippets.test.ts";
+    const read = new Set<string>();
+    for (const file of stdout.split("\n").filter((name) => name && name !== self && existsSync(join(root, name)))) {
+      for (const line of readFileSync(join(root, file), "utf8").split("\n")) {
+        if (/^\s*(\/\/|\*|\/\*|#)/.test(line)) continue;
+        for (const name of line.match(/\bACCSYN_[A-Z_]+\b/g) ?? []) read.add(name);
+      }
+    }
+    expect([...documented].filter((name) => !read.has(name))).toEqual([]);
+  }, 60_000);
 });

@@ -12,6 +12,7 @@ import {
   stringifyGzipBase64,
 } from "./floors.mjs";
 import { check, pool, repeat } from "./measure.mjs";
+import { fanout } from "./fanout.mjs";
 import { iterateMemory } from "./memory-iterate.mjs";
 import { wan } from "./wan-client.mjs";
 
@@ -27,6 +28,10 @@ async function sdk() {
 /** Sequential or concurrent small calls: SDK, raw http, got alone; samples in ms per run. */
 async function small({ calls, reps, inflight = 1, warmup }) {
   const { session, via } = await sdk();
+  // the same SDK with a call-event listener on every event (what --timing or @accsyn/otel add)
+  const { session: listened } = await sdk();
+  let events = 0;
+  for (const name of ["request", "response", "retry", "rateLimited", "error"]) listened.on?.(name, () => void (events += 1));
   const one = await session.findOne(SMALL_QUERY);
   check(one && one.created instanceof Date && one.code === "transfer-000042", "findOne answers the small transfer with dates decoded");
   const last = await lastRequest();
@@ -38,13 +43,16 @@ async function small({ calls, reps, inflight = 1, warmup }) {
   const gotPath = last.url.slice("/api/v3/".length);
   const runners = {
     sdk: () => session.findOne(SMALL_QUERY),
+    listened: () => listened.findOne(SMALL_QUERY),
     raw: () => rawJson(agent, port, last.url, headers),
     got: () => gotJson(client, gotPath, headers),
   };
   for (const run of Object.values(runners)) await pool(warmup, inflight, run);
   const batches = Object.fromEntries(Object.entries(runners).map(([name, run]) => [name, () => pool(calls, inflight, run)]));
   const { samples, cpu } = await repeat(reps, batches);
+  check(!listened.on || events > 0, "the listener received call events");
   session.close();
+  listened.close();
   agent.destroy();
   gotAgent.destroy();
   return { via, samples, cpu, urlLength: last.url.length };
@@ -60,9 +68,13 @@ async function checkListing(session, count) {
   check(first.length === count && first[0].created instanceof Date && !String(first[0].user).startsWith("ObjectId:"), "find decodes the listing");
 }
 
-/** One large `find` vs `JSON.parse` of the same bytes (and raw fetch + parse). */
+/**
+ * One large `find` vs `JSON.parse` of the same bytes, raw fetch + parse, and the whole-text path:
+ * raw fetch + core's `decodeAnswer` of the whole text (what the SDK did before it streamed).
+ */
 async function large({ reps, count }) {
   const { session, via } = await sdk();
+  const { decodeAnswer } = await import("@accsyn/core");
   const agent = keepAliveAgent();
   await checkListing(session, count);
   const last = await lastRequest();
@@ -73,6 +85,7 @@ async function large({ reps, count }) {
     sdk: () => session.find(LARGE_QUERY),
     parse: () => JSON.parse(text),
     raw: async () => JSON.parse(await rawRequest(agent, port, "GET", last.url, headers)),
+    whole: async () => decodeAnswer(await rawRequest(agent, port, "GET", last.url, headers)),
   };
   const { samples, cpu } = await repeat(reps, runners);
   session.close();
@@ -122,7 +135,7 @@ async function memory({ what, count, tasks: taskCount }) {
   return { what, maxRssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
-const scenarios = { small, large, create, memory, wan, iterateMemory };
+const scenarios = { small, large, create, memory, wan, iterateMemory, fanout };
 try {
   const result = await scenarios[task.scenario](task.params);
   process.send({ ok: true, result });

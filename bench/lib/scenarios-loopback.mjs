@@ -30,6 +30,8 @@ async function small(ctx) {
   addRow(ctx, row({ scenario: `small: ${p.calls} sequential findOne vs raw http`, unit: "µs/call", values: sdk, floor: r.samples.raw.map(perCall) }));
   addRow(ctx, row({ scenario: "  small: got alone (same options) vs raw http", unit: "µs/call", values: r.samples.got.map(perCall), floor: r.samples.raw.map(perCall) }));
   addRow(ctx, row({ scenario: "  small: SDK vs got alone", unit: "µs/call", values: sdk, floor: r.samples.got.map(perCall), goal: 1.05 }), "got-alone");
+  addRow(ctx, row({ scenario: "  small: SDK with a call-event listener vs got alone", unit: "µs/call", values: r.samples.listened.map(perCall), floor: r.samples.got.map(perCall), goal: 1.05 }), "got-alone-listened");
+  addRow(ctx, row({ scenario: "  small: SDK with a listener vs without", unit: "µs/call", values: r.samples.listened.map(perCall), floor: sdk }));
   addRow(ctx, row({ scenario: "  small: client CPU, SDK vs raw http", unit: "cpu µs", values: r.cpu.sdk.map(perCall), floor: r.cpu.raw.map(perCall) }));
   addRow(ctx, row({ scenario: "  small: client CPU, SDK vs got alone", unit: "cpu µs", values: r.cpu.sdk.map(perCall), floor: r.cpu.got.map(perCall) }));
   await referenceRow(ctx, "  small: vs reference (× faster)", undefined, async () => {
@@ -60,6 +62,7 @@ async function large(ctx) {
   const mb = (r.bytes / 1e6).toFixed(1);
   addRow(ctx, row({ scenario: `large: find → ${count} transfers (${mb} MB) vs JSON.parse`, unit: "ms", values: r.samples.sdk, floor: r.samples.parse }));
   addRow(ctx, row({ scenario: "  large: vs raw http fetch + JSON.parse", unit: "ms", values: r.samples.sdk, floor: r.samples.raw }));
+  addRow(ctx, row({ scenario: "  large: vs the whole-text path (raw fetch + decodeAnswer)", unit: "ms", values: r.samples.sdk, floor: r.samples.whole, goal: 1.1 }), "large-whole");
   addRow(ctx, row({ scenario: "  large: client CPU vs JSON.parse", unit: "cpu ms", values: r.cpu.sdk, floor: r.cpu.parse }));
   await referenceRow(ctx, "  large: vs reference (× faster)", "large-ref", async () => {
     const refs = (ctx.raw.referenceLarge = await repeatReference(ctx.plan.reference.large, { ...loopback(ctx), scenario: "large", count, query: LARGE_QUERY }));

@@ -5,6 +5,7 @@
 import type { Session, SessionOptions } from "@accsyn/api";
 import { maskSecrets, usageError, type ExitCode } from "./errors.js";
 import { Printer, type OutputMode } from "./output/print.js";
+import { CallTiming } from "./output/timing.js";
 
 /** The global options, as commander parses them. */
 export interface GlobalOptions {
@@ -19,6 +20,7 @@ export interface GlobalOptions {
   proxy?: string;
   timeout?: number;
   verbose?: boolean;
+  timing?: boolean;
   json?: boolean;
   ndjson?: boolean;
 }
@@ -34,6 +36,7 @@ export class Context {
   exitCode: ExitCode | undefined;
   #printer: Printer | undefined;
   #session: ApiSession | undefined;
+  #timing: CallTiming | undefined;
 
   constructor(
     private readonly readGlobals: () => GlobalOptions,
@@ -107,12 +110,15 @@ export class Context {
       }
       const { Session: ApiSessionClass } = await import("@accsyn/api");
       this.#session = new ApiSessionClass(this.sessionOptions());
+      if (this.globals.timing) (this.#timing = new CallTiming()).attach(this.#session);
     }
     return this.#session;
   }
 
-  /** Closes the session's connections, if one was opened. */
+  /** Closes the session's connections, if one was opened; with `--timing`, prints the calls' summary on stderr. */
   close(): void {
     this.#session?.close();
+    const summary = this.#timing?.summary();
+    if (summary) this.stderr.write(`${summary}\n`);
   }
 }

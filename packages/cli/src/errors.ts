@@ -76,7 +76,8 @@ const PLAIN_HTTP_HINT = "This endpoint is plain HTTP — use --http / ACCSYN_PRO
 /** Node's own errors that come from what the user asked for (a file that is missing, …). */
 const USER_SYSTEM_ERRORS = new Set(["ENOENT", "EACCES", "EISDIR", "ENOTDIR", "EPERM"]);
 
-function sdkCode(error: unknown): string | undefined {
+/** The `code` of an error the SDK raised (`ACCSYN_API`, `ACCSYN_VALIDATION`, …); `undefined` for any other value. */
+export function sdkCode(error: unknown): string | undefined {
   if (typeof error !== "object" || error === null) return undefined;
   const marked = (error as Record<symbol, unknown>)[Symbol.for("accsyn.error")] === true;
   const code = (error as SdkErrorShape).code;
@@ -88,7 +89,11 @@ function withHint(message: string, hint: string): string {
   return `${message}${/[.!?]$/.test(message.trim()) ? "" : "."} ${hint}`;
 }
 
+/** A backend answer saying the query does not parse (the emulator's wording; the service may word it otherwise): a usage error. */
+export const QUERY_SYNTAX_ERROR = /query syntax error/i;
+
 function apiFailure(message: string, status: unknown, uri: unknown): Failure {
+  if (QUERY_SYNTAX_ERROR.test(message)) return { exitCode: EXIT.USAGE, message };
   if (status === 401 || uri === "/api/login") return { exitCode: EXIT.AUTH, message: withHint(message, AUTH_HINT) };
   if (status === 403) return { exitCode: EXIT.PERMISSION, message: withHint(message, PERMISSION_HINT) };
   if (status === 404) return { exitCode: EXIT.NOT_FOUND, message };

@@ -54,6 +54,7 @@ export function createProgram(): { program: Command; context: Context } {
     .option("--proxy <proxy>", "accsyn:host:port, host:port or socks5:host:port (else ACCSYN_PROXY)")
     .option("--timeout <seconds>", "time to wait for an answer", parseSeconds)
     .option("--verbose", "log each request and answer on stderr (secrets masked)")
+    .option("--timing", "print a per-call summary on stderr at the end: operation, status, time, bytes, retries and 429 waits")
     .option("--json", "print the result as JSON (dates ISO 8601)")
     .option("--ndjson", "print results as newline-delimited JSON")
     .showHelpAfterError("(run with --help for usage)")

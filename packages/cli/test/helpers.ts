@@ -7,16 +7,17 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll } from "vitest";
 import { startEmulator, type EmulatorOptions } from "@accsyn/emulator";
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 /** The built executable. */
-export const BIN = join(ROOT, "packages/cli/dist/bin.cjs");
+export const BIN = join(ROOT, "packages/cli/dist/bin.js");
 
 /** Builds the CLI and what it imports at run time when its dist is missing. */
 export function ensureBuilt(): void {
-  const needed = ["cli/dist/bin.cjs", "api/dist/index.js", "emulator/dist/index.js"];
+  const needed = ["cli/dist/bin.js", "api/dist/index.js", "emulator/dist/index.js"];
   if (needed.every((file) => existsSync(join(ROOT, "packages", file)))) return;
   execFileSync("pnpm", ["turbo", "run", "build", "--filter", "@accsyn/cli..."], { cwd: ROOT, stdio: "ignore" });
 }
@@ -113,4 +114,19 @@ export async function projectsDir(cli: CliHarness): Promise<string> {
   const [volume] = await cli.json<Array<{ path: string }>>(["find", "volume WHERE code=projects"]);
   if (!volume) throw new Error("The emulator's demo seed has no volume 'projects'");
   return volume.path;
+}
+
+/**
+ * Starts a harness for the test file (before its tests, stopped after them) and returns a getter,
+ * so a file needs no lifecycle code of its own.
+ */
+export function harnessForFile(role = "admin", emulator: EmulatorOptions = {}): () => CliHarness {
+  let harness: CliHarness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness(role, emulator);
+  }, 180_000);
+  afterAll(async () => {
+    await harness?.stop();
+  });
+  return () => harness ?? assertNever(`${role} (the harness has not started)`);
 }

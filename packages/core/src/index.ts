@@ -10,6 +10,7 @@ export { isPlainHttpAnswer, networkAdvice, type FailureShape, type FailedTarget 
 export type { Answer } from "./answer.js";
 export type { EventPayload } from "./event.js";
 export type { HttpMethod } from "./transport.js";
+export type { CallEventMap, CallEventName, CallInfo, CallListener, ErrorEvent, RequestEvent, ResponseEvent, RetryEvent } from "./call-events.js";
 export type { Endpoint } from "./endpoint.js";
 export type { SessionPlugin, PluginMethods, UnionToIntersection, Constructor } from "./plugin.js";
 export { parseProxy, type ProxySetting } from "./proxy.js";

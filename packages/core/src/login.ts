@@ -5,6 +5,7 @@
 import { judgeAnswer } from "./answer.js";
 import { AccsynProtocolError } from "./errors.js";
 import type { Endpoint } from "./endpoint.js";
+import type { CallObserver } from "./call-observer.js";
 import type { Transport } from "./transport.js";
 
 /** What the backend answered at login. */
@@ -23,11 +24,13 @@ export interface LoginContext {
   debug(message: string): void;
   mask(text: string): string;
   signal: AbortSignal | undefined;
+  /** Reports the login as a call (call events), when someone listens. */
+  observer?: CallObserver | undefined;
 }
 
 /** Logs in; throws what the answer means (refused credentials, a backend that is not accsyn). */
 export async function logIn(transport: Transport, context: LoginContext): Promise<LoginInfo> {
-  const { endpoint, signal, debug } = context;
+  const { endpoint, signal, debug, observer } = context;
   debug(`→ PUT /api/login as ${context.username} at ${endpoint.host}:${endpoint.port}`);
   const answer = await transport.send({
     method: "PUT",
@@ -36,9 +39,20 @@ export async function logIn(transport: Transport, context: LoginContext): Promis
     headers: context.headers,
     uri: "/api/login",
     ...(signal ? { signal } : {}),
+    ...(observer ? { observer } : {}),
+  }).catch((error: unknown) => {
+    observer?.failed(error);
+    throw error;
   });
+  observer?.answered(answer.status);
   debug(`← ${answer.status} /api/login ${answer.text.slice(0, 2_000)}`);
-  const body = judgeAnswer(answer, { method: "PUT", uri: "/api/login", workspace: context.workspace, role: undefined, debug, mask: context.mask });
+  let body;
+  try {
+    body = judgeAnswer(answer, { method: "PUT", uri: "/api/login", workspace: context.workspace, role: undefined, debug, mask: context.mask });
+  } catch (error) {
+    observer?.failed(error, answer.status);
+    throw error;
+  }
   const result = body.result as { role?: unknown; id?: unknown; session_id?: unknown } | undefined;
   if (!result || typeof result !== "object") {
     throw new AccsynProtocolError("The accsyn backend answered the login without a result. Check that hostname/port point at an accsyn backend.", { uri: "/api/login" });

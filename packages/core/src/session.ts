@@ -8,6 +8,8 @@ import { inspect, type InspectOptionsStylized } from "node:util";
 import type { Answer } from "./answer.js";
 import { authHeaders, deviceName } from "./auth-headers.js";
 import { sendEvent } from "./call.js";
+import { CallEvents, type CallEventName, type CallListener } from "./call-events.js";
+import { CallObserver, type CallTarget } from "./call-observer.js";
 import { dump as dumpValue } from "./codec.js";
 import { apiBaseUrl, openTransport, resolveEndpoint, type ConnectionPlan } from "./connection.js";
 import { resolveCredentials, type Credentials } from "./credentials.js";
@@ -54,6 +56,9 @@ export class Session {
   #lastMessage: string | null = null;
   #closed = false;
   #fixedHeaders: Record<string, string> | undefined;
+  #target: CallTarget | undefined;
+  readonly #events = new CallEvents((error, name) =>
+    this.log.warn(`A '${name}' call-event listener threw (the call went on): ${error instanceof Error ? error.message : String(error)}`));
   readonly #hostname = Session.getHostname();
   /** Judging answers logs with these (made once, not per call). */
   readonly #debug = (message: string): void => this.log.debug(message);
@@ -150,12 +155,34 @@ export class Session {
   async #send(method: HttpMethod, uri: string, payload: EventPayload, options: CallOptions, allowList: boolean): Promise<Answer | unknown[]> {
     const info = await this.login(options);
     const identity = { workspace: this.workspace, session: info.sessionId, ident: this.username, hostname: this.#hostname };
-    const context = { transport: this.#transport!, identity, headers: this.#headers(), log: this.log, role: this.role, debug: this.#debug, mask: this.#mask };
+    const context = { transport: this.#transport!, identity, headers: this.#headers(), log: this.log, role: this.role, debug: this.#debug, mask: this.#mask,
+      events: this.#events, target: this.#target };
     try {
       return await sendEvent(context, { method, uri, payload, options, allowList });
     } catch (error) {
       throw this.#remember(error);
     }
+  }
+
+  /**
+   * Listens to the session's calls: `request` (each attempt), `response` (the final answer),
+   * `retry` (an attempt failed and is sent again after `waitMs`), `rateLimited` (a 429 made the
+   * call wait) and `error` (the call failed; its error class). Events carry the operation, method,
+   * attempt, status, times and sizes, never the event, headers, session id or key. Calls build no
+   * event while nobody listens.
+   *
+   * @example
+   * session.on("response", (e) => console.error(`${e.operation} ${e.status} ${e.durationMs} ms`));
+   */
+  on<E extends CallEventName>(event: E, listener: CallListener<E>): this {
+    this.#events.on(event, listener);
+    return this;
+  }
+
+  /** Removes a listener added with {@link Session.on}. */
+  off<E extends CallEventName>(event: E, listener: CallListener<E>): this {
+    this.#events.off(event, listener);
+    return this;
   }
 
   /**
@@ -230,8 +257,10 @@ export class Session {
 
   async #doLogin(signal: AbortSignal | undefined): Promise<LoginInfo> {
     const endpoint = (this.#endpoint ??= await resolveEndpoint(this.#plan, signal));
-    this.#transport ??= await openTransport(this.#plan, { baseUrl: apiBaseUrl(endpoint), host: endpoint.host, port: endpoint.port });
-    const context = { endpoint, username: this.username, workspace: this.workspace, headers: this.#headers(), debug: this.#debug, mask: this.#mask, signal };
+    this.#target ??= { baseUrl: apiBaseUrl(endpoint), host: endpoint.host, port: endpoint.port };
+    this.#transport ??= await openTransport(this.#plan, this.#target);
+    const observer = this.#events.active ? new CallObserver(this.#events, { operation: "api/login", method: "PUT", path: "api/login", bytesOut: 2 }, this.#target) : undefined;
+    const context = { endpoint, username: this.username, workspace: this.workspace, headers: this.#headers(), debug: this.#debug, mask: this.#mask, signal, observer };
     this.#info = await logIn(this.#transport, context);
     return this.#info;
   }

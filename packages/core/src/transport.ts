@@ -51,7 +51,22 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** Leave a large answer's list items undecoded (`LazyItem`). */
   lazyItems?: boolean;
+  /** Follows the attempts (call events); absent when nobody listens. */
+  observer?: AttemptObserver;
 }
+
+/** Told about each attempt of one request (see `call-observer.ts`). */
+export interface AttemptObserver {
+  /** An attempt goes out (after any wait of the rate limiter). */
+  sent(attempt: number): void;
+  /** An attempt ended with a status or a network code, and the request is sent again after `waitMs`. */
+  retrying(attempt: number, ended: { status?: number | undefined; code?: string | undefined; bytesIn: number }, waitMs: number): void;
+  /** The final answer's body arrived (bytes, decoded). */
+  received(bytesIn: number): void;
+}
+
+/** The observer of each got request in flight that has one (looked up when got asks for a retry delay). */
+const observed = new WeakMap<object, AttemptObserver>();
 
 /** The raw answer: status and body, whatever the status. */
 export interface HttpAnswer {
@@ -121,7 +136,10 @@ export class Transport {
             { attemptCount, method: error.options.method, status: error.response?.statusCode, code: error.code, retryAfterMs: retryAfter },
           );
           const { budget } = error.options.context as { budget?: CallBudget };
-          return budget ? budget.retryDelay(delay, error) : delay;
+          const waitMs = budget ? budget.retryDelay(delay, error) : delay;
+          const observer = error.request && waitMs > 0 ? observed.get(error.request) : undefined;
+          observer?.retrying(attemptCount, { status: error.response?.statusCode, code: error.response ? undefined : error.code, bytesIn: error.response?.rawBody?.length ?? 0 }, waitMs);
+          return waitMs;
         },
       },
       headers: { "user-agent": undefined, "accept-encoding": "gzip, deflate, br" },
@@ -156,6 +174,8 @@ export class Transport {
     return new Promise<HttpAnswer>((resolve, reject) => {
       let current: GotRequest | undefined;
       let timer: NodeJS.Timeout | undefined;
+      const { observer } = request;
+      let attempt = 0;
       // the budget ran out: on the wire that is a timeout; while waiting to retry, the call ends
       // with the failure it was waiting to retry after (a 429 stays a rate-limit refusal)
       const spend = (): void => {
@@ -163,7 +183,10 @@ export class Transport {
         const after = budget.waitingAfter;
         const note = budget.ranOut();
         current?.destroy();
-        if (after instanceof this.#got.HTTPError) succeed({ ...answerOf(after.response), budget: note });
+        if (after instanceof this.#got.HTTPError) {
+          observer?.received(after.response.rawBody?.length ?? 0);
+          succeed({ ...answerOf(after.response), budget: note });
+        }
         else fail(after ?? Object.assign(new Error("The call outlasted its time budget"), { code: "ETIMEDOUT" }));
       };
       // the caller's signal is watched here, not handed to got: got leaves one listener per call on
@@ -183,14 +206,22 @@ export class Transport {
       const follow = (stream: GotRequest): void => {
         current = stream;
         const received = new BodyCollector({ lazy: request.lazyItems === true });
+        let bytesIn = 0;
+        if (observer) {
+          observed.set(stream, observer);
+          observer.sent((attempt += 1));
+          stream.on("data", (chunk: Buffer) => (bytesIn += chunk.length));
+        }
         stream.on("data", (chunk: Buffer) => received.add(chunk));
         stream.once("end", () => {
           const response = stream.response!;
+          observer?.received(bytesIn);
           succeed({ status: response.statusCode, ...received.finish(), url: response.url });
         });
         stream.once("error", (error: Error) => {
-          if (error instanceof this.#got.HTTPError) succeed({ ...answerOf(error.response), ...(budget.note ? { budget: budget.note } : {}) });
-          else fail(error);
+          if (!(error instanceof this.#got.HTTPError)) return fail(error);
+          observer?.received(error.response.rawBody?.length ?? 0);
+          succeed({ ...answerOf(error.response), ...(budget.note ? { budget: budget.note } : {}) });
         });
         stream.once("retry", (_attempt: number, _error: RequestError, next: () => GotRequest) => start(next, true));
         // a request without a body that may have one (DELETE) waits for the end of its upload

@@ -94,6 +94,32 @@ describe("AnswerStream", () => {
     expect(decoded.value.result[5]!.id).toBe("000000000000000000000005");
   });
 
+  it("guesses where items end only when the parse confirms it: `}, {` in strings and nested lists, any chunks, any corruption", () => {
+    // Python's separators, as the backend writes them; strings and nested lists that look like item ends
+    const seed = Number(process.env.SEED ?? Date.now() % 1_000_000_000);
+    console.log(`answer runs property: seed ${seed} (replay with SEED=${seed})`);
+    const lure = fc.constantFrom('}, {', '"}, {"', '}, {"a": 1}, {', "}, ", ", {", "\\", '\\"}, {');
+    const item = fc.record({
+      code: fc.oneof(lure, fc.string()),
+      created: fc.constant("2024-03-01T10:20:30"),
+      tasks: fc.array(fc.record({ path: fc.oneof(lure, fc.string()) }), { maxLength: 3 }),
+      metadata: fc.dictionary(fc.oneof(lure, fc.string()), fc.oneof(lure, fc.integer()), { maxKeys: 2 }),
+    });
+    const pythonJson = (value: unknown): string => JSON.stringify(value).replace(/,(?=(?:[^"\\]|\\.|"(?:[^"\\]|\\.)*")*$)/g, ", ");
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 3000 }), fc.option(fc.nat()), (result, size, corruptAt) => {
+        let text = pythonJson({ result, report: "ok" });
+        if (corruptAt !== null) {
+          const i = corruptAt % text.length;
+          text = text.slice(0, i) + text.slice(i + 1);
+        }
+        const bytes = Buffer.from(text, "utf8");
+        expectSame(bytes, Array.from({ length: Math.floor(bytes.length / size) }, (_, k) => (k + 1) * size));
+      }),
+      { numRuns: 400, seed },
+    );
+  });
+
   it("keeps an escape that ended a chunk across an empty chunk", () => {
     // found by the property above: `{"quote \` | `` | `"inside":false}`
     expectSame(Buffer.from('{"quote \\"inside":false}'), [9, 9]);

@@ -12,6 +12,7 @@ import { RateLimitGuard, type RateLimitFigures } from "./rate-limit.js";
 import { createHandler } from "./server.js";
 import { Store } from "./store/store.js";
 import { JobRunner, type RunnerOptions } from "./jobs/runner.js";
+import { listenError } from "./listen-error.js";
 import type { DashboardOptions } from "./ui/routes.js";
 import type { EmulatorControl, EmulatorHandle, EmulatorUser } from "./handle.js";
 import { TestKit } from "./testing/kit.js";
@@ -152,7 +153,7 @@ async function serve(options: EmulatorOptions, store: Store, baseDir: string, te
   server.keepAliveTimeout = 10_000;
   if (guard) server.on("connection", guard.onConnection);
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (error) => reject(listenError(error, host, port)));
     server.listen(port, host, () => resolve());
   });
   port = (server.address() as AddressInfo).port;

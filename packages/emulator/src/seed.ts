@@ -5,6 +5,7 @@ import { type Kind } from "./model.js";
 import type { Store } from "./store/store.js";
 import { codeFromName, type Entity, isId, wireDate } from "./util.js";
 import { insertUser } from "./handlers/users.js";
+import { demoVolumeFiles } from "./demo-files.js";
 import type { StateSnapshot } from "./testing/snapshot.js";
 
 /** A user of a seed. `api_key` is the key the user logs in with. */
@@ -55,7 +56,7 @@ export interface Seed {
   snapshot?: StateSnapshot;
 }
 
-/** The built-in demo seed: workspace `acme`, three users with obviously fake demo keys, one volume, queues, sites, clients. */
+/** The built-in demo seed: workspace `acme`, three users with obviously fake demo keys, one volume with a few small files (demo-files.ts), queues, sites, clients. */
 export const DEMO_SEED: Seed = {
   workspace: { code: "acme", name: "ACME Film" },
   users: [
@@ -63,7 +64,7 @@ export const DEMO_SEED: Seed = {
     { code: "employee@acme.test", name: "Emil Employee", role: "employee", api_key: "demo-employee-key" },
     { code: "standard@acme.test", name: "Stan Standard", role: "standard", api_key: "demo-standard-key" },
   ],
-  volumes: [{ code: "projects", name: "Projects", default: true, servers: ["fileserver01"] }],
+  volumes: [{ code: "projects", name: "Projects", default: true, servers: ["fileserver01"], files: demoVolumeFiles() }],
   queues: [{ name: "ACME Film", default: true, priority: 500 }, { code: "urgent", name: "Urgent", priority: 900 }],
   sites: [{ code: "hq", name: "Headquarters", main: true }, { code: "studio-b", name: "Studio B" }],
   clients: [

@@ -76,7 +76,7 @@ describe("startEmulator", () => {
 describe("startEmulator failures", () => {
   it("rejects a busy port and a bad seed file, and can start again afterwards", async () => {
     const first = await startEmulator({ port: 0 });
-    await expect(startEmulator({ port: first.port })).rejects.toThrow(/EADDRINUSE/);
+    await expect(startEmulator({ port: first.port })).rejects.toMatchObject({ code: "EADDRINUSE", message: `Port ${first.port} on 127.0.0.1 is already in use: stop what listens there, or pass --port 0 for a free port.` });
     const dir = mkdtempSync(join(tmpdir(), "emu-bad-"));
     dirs.push(dir);
     writeFileSync(join(dir, "bad.json"), JSON.stringify({ users: [] }));

@@ -70,6 +70,21 @@ describe("reset()", () => {
     expect(((await unknown.json()) as { message: string }).message).toMatch(/POST \/_emulator\/reset/);
   });
 
+  it("refills the rate-limit buckets: a client refused with 429 is served again right after", async () => {
+    const limited = await startEmulator({ port: 0, jobs: { run: false }, rateLimit: { requestsPerSecond: 0.01, burst: 1 } });
+    try {
+      const login = (): Promise<Response> => fetch(`${limited.url}/api/v3/api/login`, { method: "PUT", body: "{}" });
+      expect((await login()).status).toBe(401); // spends the only token (no credentials: refused after admission)
+      const refused = await login();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(60);
+      await limited.reset();
+      expect((await login()).status).toBe(401);
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it("takes milliseconds on a workspace with 1,000 jobs", async () => {
     const big = await startEmulator({ port: 0, jobs: { run: false },
       seed: seedBuilder(DEMO_SEED).jobs(1000, (i) => ({ code: `job-${i}`, status: "paused", tasks: [{ source: `projects:/f${i}` }] })).build() });

@@ -9,6 +9,16 @@ type GrantData = NonNullable<Parameters<ApiSession["grant"]>[4]>;
 /** Targets whose access is an ACL (the others are a delivery's recipients). */
 const SHARE_TYPES: ReadonlySet<string> = new Set(["volume", "folder", "home", "collection"]);
 
+/**
+ * The target's id: a share's code is looked up first (as `grant` does inside the SDK), so that
+ * `access` and `revoke` accept what `grant` accepts; a malformed id is refused before any call.
+ */
+async function targetIdOf(session: ApiSession, targetType: string, targetId: string): Promise<string> {
+  const { checkIdOrCode, resolveIdOrCode } = await import("@accsyn/api");
+  const type = targetType.trim().toLowerCase();
+  return resolveIdOrCode(session, type, checkIdOrCode(type, targetId, "Please supply a valid entity ID!"));
+}
+
 /** Registers `grant`, `revoke` and `access`. */
 export function registerAccess(program: Command, ctx: Context): void {
   const grant = program.command("grant").description("give a user access to a share or a delivery")
@@ -38,29 +48,29 @@ export function registerAccess(program: Command, ctx: Context): void {
 
   const revoke = program.command("revoke").description("take a user's access away")
     .argument("<type>", "who: user").argument("<id>", "user id or code (e-mail)")
-    .argument("<target-type>", "volume, folder, home, collection or delivery").argument("<target-id>", "target id")
+    .argument("<target-type>", "volume, folder, home, collection or delivery").argument("<target-id>", "target id, or a share's code (like grant)")
     .action(async (type, id, targetType, targetId) => {
       const nothingToRevoke = () =>
         new CliError(`${type} ${id} has no access to ${targetType} ${targetId}: nothing to revoke. See who has access with: accsyn access ${targetType} ${targetId}`, EXIT.NOT_FOUND);
       // A share without the user's ACL throws (ACCSYN_NOT_FOUND from acl/find); a delivery answers false.
-      const result = await (await ctx.session()).revoke(type, id, targetType, targetId).catch((error: { code?: unknown; uri?: unknown }) => {
+      const session = await ctx.session();
+      const target = await targetIdOf(session, targetType, targetId);
+      const result = await session.revoke(type, id, targetType, target).catch((error: { code?: unknown; uri?: unknown }) => {
         throw error.code === "ACCSYN_NOT_FOUND" && error.uri === "acl/find" ? nothingToRevoke() : error;
       });
       if (result === false) throw nothingToRevoke();
       await ctx.out.result(result, { message: `Revoked ${type} ${id}'s access to ${targetType} ${targetId}` });
     });
-  examples(revoke, "accsyn revoke user lisa@example.com folder 6f1c0e4d2a9b8c7d6e5f4a3b");
+  examples(revoke, "accsyn revoke user lisa@example.com folder 6f1c0e4d2a9b8c7d6e5f4a3b", "accsyn revoke user lisa@example.com folder plates");
 
   const access = program.command("access").description("who has access to a share (ACLs) or a delivery (recipients)")
     .argument("<target-type>", "volume, folder, home, collection or delivery").argument("<target-id>", "target id, or a share's code (like grant)")
     .option("--recursive", "include shares below the target")
     .action(async (targetType, targetId, flags) => {
       const session = await ctx.session();
-      const { checkIdOrCode, resolveIdOrCode } = await import("@accsyn/api");
-      const type = targetType.trim().toLowerCase();
-      const id = await resolveIdOrCode(session, type, checkIdOrCode(type, targetId, "Please supply a valid entity ID!"));
+      const id = await targetIdOf(session, targetType, targetId);
       const list = await session.access(targetType, id, flags.recursive ? { recursive: true } : {});
-      await ctx.out.result(list, { entitytype: type === "delivery" ? "recipient" : "access" });
+      await ctx.out.result(list, { entitytype: targetType.trim().toLowerCase() === "delivery" ? "recipient" : "access" });
     });
   examples(access, "accsyn access folder 6f1c0e4d2a9b8c7d6e5f4a3b", "accsyn access folder plates", "accsyn access volume 6f1c0e4d2a9b8c7d6e5f4a3b --recursive --json");
 }

@@ -22,7 +22,7 @@ function queryOf(type: string, words: readonly string[]): string {
 
 function populate(command: Command, type: string, ctx: Context): void {
   const find = addPagingFlags(addFindFlags(command.command("find").description(`find ${type} entities`).argument("[expression...]", "a WHERE expression, e.g. status=running")))
-    .action((words, flags) => runFind(ctx, queryOf(type, words), flags));
+    .action((words, flags) => runFind(ctx, queryOf(type, words), flags, words.join(" ").trim()));
   examples(find, `accsyn ${type} find`, `accsyn ${type} find "code=x" --json`);
   const id = "6f1c0e4d2a9b8c7d6e5f4a3b";
   const get = command.command("get").description(`a ${type} by id`).argument("<id>", "entity id").action((entityId) => runGet(ctx, type, entityId));

@@ -72,7 +72,8 @@ export function registerEmulator(program: Command, ctx: Context): void {
         ...(flags.logFormat ? { logFormat: flags.logFormat as "text" | "json" } : {}), ui: flags.ui ? { actions: !!flags.uiActions } : (false as const),
       };
       const emu = await startEmulator(options).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === "EADDRINUSE") throw new CliError(`Port ${port} on ${host} is already in use: stop what listens there, or pass --port 0 for a free port.`, EXIT.USAGE);
+        // The emulator's own explanation (listen-error.ts), the same as `accsyn-emulator` prints.
+        if (error.code === "EADDRINUSE" || error.code === "EACCES" || error.code === "EADDRNOTAVAIL") throw new CliError(error.message, EXIT.USAGE);
         throw error;
       });
       const { stdout } = process;

@@ -4,6 +4,7 @@ import type { ApiSession, Context } from "../context.js";
 import { CliError, EXIT } from "../errors.js";
 import { commaList } from "../input.js";
 import { parseCount } from "../options.js";
+import { expressionStart, withQueryPositions } from "../query-errors.js";
 import { entityTypeOf, examples } from "./shared.js";
 
 interface FindFlags {
@@ -53,8 +54,17 @@ export function addPagingFlags<A extends any[], O extends Record<string, any>, G
     .option("--all", "page through every match (streams with --ndjson)");
 }
 
-/** Runs a find and prints the matches (`--all` pages through everything, streaming with `--ndjson`). */
-export async function runFind(ctx: Context, query: string, flags: FindCommandFlags): Promise<void> {
+/**
+ * Runs a find and prints the matches (`--all` pages through everything, streaming with `--ndjson`).
+ * `typed` is the query as the user typed it (the alias form types only the expression), for the
+ * position of a syntax error.
+ */
+export async function runFind(ctx: Context, query: string, flags: FindCommandFlags, typed = query): Promise<void> {
+  const at = typed === query ? expressionStart(query) : 0;
+  await withQueryPositions(typed, at, () => findAndPrint(ctx, query, flags));
+}
+
+async function findAndPrint(ctx: Context, query: string, flags: FindCommandFlags): Promise<void> {
   const session = await ctx.session();
   const options = findOptions(flags);
   const entitytype = entityTypeOf(query);
@@ -90,7 +100,8 @@ export function registerEntities(program: Command, ctx: Context): void {
 
   const findOne = addFindFlags(program.command("find-one").description("the first entity matching a query (exit 5 when none)").argument("<query>", '"<entitytype> [WHERE <expression>]"'))
     .action(async (query, flags) => {
-      const entity = await (await ctx.session()).findOne(query, findOptions(flags));
+      const session = await ctx.session();
+      const entity = await withQueryPositions(query, expressionStart(query), () => session.findOne(query, findOptions(flags)));
       if (entity === null || entity === undefined) throw new CliError(`Nothing matches "${query}".`, EXIT.NOT_FOUND);
       await ctx.out.result(entity, { entitytype: entityTypeOf(query) });
     });
@@ -102,7 +113,8 @@ export function registerEntities(program: Command, ctx: Context): void {
 
   const report = program.command("report").description("the backend's report of an entity (for support)").argument("<query>", '"<entitytype> WHERE id=<id>"')
     .action(async (query) => {
-      await ctx.out.result(await (await ctx.session()).report(query));
+      const session = await ctx.session();
+      await ctx.out.result(await withQueryPositions(query, expressionStart(query), () => session.report(query)));
     });
   examples(report, 'accsyn report "transfer WHERE id=6f1c0e4d2a9b8c7d6e5f4a3b"');
 
@@ -113,7 +125,8 @@ export function registerEntities(program: Command, ctx: Context): void {
       const options: MetricsOptions = {};
       if (flags.attributes) options.attributes = flags.attributes;
       if (flags.time !== undefined) options.time = flags.time;
-      await ctx.out.result(await (await ctx.session()).metrics(query, options));
+      const session = await ctx.session();
+      await ctx.out.result(await withQueryPositions(query, expressionStart(query), () => session.metrics(query, options)));
     });
   examples(metrics, 'accsyn metrics "transfer WHERE id=6f1c0e4d2a9b8c7d6e5f4a3b" --attributes speed');
 

@@ -61,12 +61,26 @@ export async function runDelete(ctx: Context, type: string, id: string, flags: {
   await ctx.out.result(result, { message: `Deleted ${type} ${id}` });
 }
 
+/** What a job's JSON holds (the backend's job spec), shown under `create --help`. */
+const JOB_JSON_HELP = `
+A transfer's JSON: one file or folder as "source" and "destination", or several under "tasks":
+  {"source": "share=projects/plates/sh010", "destination": "lisa@example.com:/incoming/"}
+  {"name": "Plates", "tasks": [{"source": "share=projects/plates/sh010", "destination": "site=studio-b:/plates/"},
+                               {"source": "share=projects/plates/sh020", "destination": "site=studio-b:/plates/"}]}
+Each end is [<party>:]<path>. Without a party it is the workspace's storage, as an accsyn path
+(share=<volume or folder code>/<path>, or a path on the default volume); a party is a user's e-mail (that
+user's desktop app or user server), site=<code> (a site's storage) or client=<id>; its path is local to it.
+A delivery: {"name": "Trailer v001", "tasks": ["share=projects/edit/trailer_v001.mov"], "recipients": ["lisa@example.com"]}`;
+
 /** Registers the commands that change entities. */
 export function registerMutations(program: Command, ctx: Context): void {
   const create = addCreateFlags(program.command("create").description("create an entity from JSON (inline, @file.json or - for stdin)")
     .argument("<type>", "entity type").argument("<data>", "the entity as JSON, @file.json, or - for stdin"))
     .action((type, input, flags) => runCreate(ctx, type, input, flags));
-  examples(create, `accsyn create user '{"code": "lisa@example.com", "role": "standard"}'`, "accsyn create transfer @job.json --wait", "cat job.json | accsyn create transfer - --json");
+  examples(create,
+    `accsyn create transfer '{"source": "share=projects/plates/sh010", "destination": "lisa@example.com:/incoming/"}' --wait`,
+    `accsyn create user '{"code": "lisa@example.com", "role": "standard"}'`, "accsyn create transfer @job.json --wait", "cat job.json | accsyn create transfer - --json");
+  create.addHelpText("after", JOB_JSON_HELP);
 
   const update = program.command("update").description("change attributes of an entity").argument("<type>", "entity type").argument("<id>", "entity id")
     .argument("<data>", "the changes as JSON, @file.json, or - for stdin")
