@@ -149,7 +149,7 @@ describe("session.watch", () => {
     setTimeout(() => controller.abort(), 50);
     const started = Date.now();
     expect(await ended).toEqual([]);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(Date.now() - started).toBeLessThan(30_000); // ended while waiting, long before the next poll (60 s)
 
     const already = new AbortController();
     already.abort();

@@ -4,7 +4,7 @@
  * and (made by the admin through the SDK) transfers, deliveries, requests and streams with and without the
  * standard user as party or recipient.
  */
-import { AccsynApiError, Session } from "@accsyn/api";
+import { AccsynApiError, AccsynNotFoundError, Session } from "@accsyn/api";
 import { DEMO_SEED, startEmulator, type RunningEmulator, type Seed } from "@accsyn/emulator";
 
 /** Roles of the matrix, in column order: employeeVol is an employee granted the default volume. */
@@ -62,6 +62,8 @@ export interface Fixture {
   ids: Record<string, string>;
   /** A unique name for fresh entities. */
   unique: (prefix: string) => string;
+  /** How job `id` ended (`done`, or `failed` with the reason the job log shows), from the emulator's event stream. */
+  settled: (id: string) => Promise<{ status: string; reason?: string }>;
   stop: () => Promise<void>;
 }
 
@@ -70,6 +72,13 @@ export async function startFixture(): Promise<Fixture> {
   const emu = await startEmulator({ port: 0, seed: SEED, jobs: { rate: 0, autoStart: false } });
   const open = (role: Role): Session => new Session({
     workspace: emu.workspace, username: KEYS[role][0], apiKey: KEYS[role][1], hostname: "127.0.0.1", port: emu.port, protocol: "http", env: {}, logger: {},
+  });
+  const ended = new Map<string, { status: string; reason?: string }>();
+  const waiting = new Map<string, () => void>();
+  emu.events.subscribe((e) => {
+    if (e.type !== "transition" || e.entitytype === "task" || (e.to !== "done" && e.to !== "failed")) return;
+    ended.set(e.id, { status: e.to, ...(e.reason === undefined ? {} : { reason: e.reason }) });
+    waiting.get(e.id)?.();
   });
   const sessions = Object.fromEntries(ROLES.map((r) => [r, open(r)])) as Record<Role, Session>;
   const admin = sessions.admin;
@@ -99,6 +108,17 @@ export async function startFixture(): Promise<Fixture> {
   return {
     emu, sessions, admin, ids,
     unique: (prefix) => `${prefix}-${++n}`,
+    async settled(id) {
+      // State-based: resolves on the job's transition; the bound only turns a stuck job into a clear failure.
+      if (!ended.has(id)) {
+        await new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`job ${id} neither done nor failed after 30 s`)), 30_000);
+          waiting.set(id, () => (clearTimeout(timer), resolve()));
+        });
+        waiting.delete(id);
+      }
+      return ended.get(id) as { status: string; reason?: string };
+    },
     async stop() {
       for (const s of Object.values(sessions)) s.close();
       await emu.stop();
@@ -113,13 +133,38 @@ export async function recipientJob(admin: Session, kind: string, recipient: stri
   return job.id;
 }
 
-/** True when `run` resolves, false when the backend refuses it (any other error is a test failure). */
-export async function attempt(run: () => Promise<unknown>): Promise<boolean> {
+/** The words of the emulator's permission answers (HTTP 403): "Your role cannot create …", "You may not change this …", "Permission denied: …". */
+const PERMISSION = /Permission denied|cannot|may not|Only administrators/i;
+
+/** How many refusals {@link attempt} saw of each kind: a 403 permission answer, or a 404 hiding what exists. */
+export const refusals = { forbidden: 0, hidden: 0 };
+
+/**
+ * True when `run` resolves; false when the backend refuses it for permission, and only then: HTTP 403 with a
+ * message saying what the caller may not do, or HTTP 404 for something that exists but the caller may not see
+ * (`hidden` must confirm that: the emulator, like the service, does not reveal what a role cannot see). Any other
+ * failure — a 400, a 404 for something missing, a 500, a network error — is thrown with its status and message,
+ * and fails the cell: a refusal cell never passes on an unrelated crash.
+ */
+export async function attempt(run: () => Promise<unknown>, hidden?: () => Promise<boolean>): Promise<boolean> {
   try {
     await run();
     return true;
   } catch (err) {
-    if (err instanceof AccsynApiError) return false;
-    throw err;
+    if (err instanceof AccsynApiError && err.status === 403 && PERMISSION.test(err.message)) return (refusals.forbidden++, false);
+    const notFound = err instanceof AccsynNotFoundError || (err instanceof AccsynApiError && err.status === 404);
+    if (notFound && hidden && (await hidden())) return (refusals.hidden++, false);
+    const status = err instanceof AccsynApiError ? err.status : undefined;
+    throw new Error(`not a permission refusal: ${(err as Error).name} ${status ?? "-"} ${(err as Error).message}`, { cause: err });
   }
+}
+
+/** A `hidden` check for {@link attempt}: the admin sees entity `id` of `type`, the caller does not. */
+export function hiddenEntity(f: Pick<Fixture, "admin">, s: Session, type: string, id: string): () => Promise<boolean> {
+  return async () => (await s.getEntity(type, id)) === null && (await f.admin.getEntity(type, id)) !== null;
+}
+
+/** A `hidden` check for {@link attempt}: `path` exists for the admin (so a 404 to the caller hides it). */
+export function hiddenPath(f: Pick<Fixture, "admin">, path: string): () => Promise<boolean> {
+  return async () => f.admin.exists(path);
 }

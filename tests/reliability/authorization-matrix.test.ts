@@ -12,7 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Session } from "@accsyn/api";
 import { reportFigures } from "../support/reliability-report.js";
-import { attempt, recipientJob, ROLES, startFixture, type Fixture, type Role } from "./authorization-fixture.js";
+import { attempt, hiddenEntity, refusals, hiddenPath, recipientJob, ROLES, startFixture, type Fixture, type Role } from "./authorization-fixture.js";
 
 type Check = (f: Fixture, s: Session, role: Role) => Promise<boolean>;
 type Target = string | ((role: Role) => string);
@@ -55,7 +55,7 @@ function agree(what: string, answered: boolean, applied: boolean): boolean {
 const updates = (type: string, target: Target): Check => async (f, s, role) => {
   const id = idFor(f, target, role);
   const description = f.unique("described");
-  const answered = await attempt(() => s.update(type, id, { description }));
+  const answered = await attempt(() => s.update(type, id, { description }), hiddenEntity(f, s, type, id));
   // by id, any state; `description` asked for by name (jobs do not answer it by default: doc/transfers.rst)
   const now = ((await f.admin.request("GET", `${type}/find`, { data: { attributes: ["description"] }, id })).result as Array<{ description?: unknown }>)[0];
   return agree("update", answered, now?.description === description);
@@ -64,7 +64,7 @@ const updates = (type: string, target: Target): Check => async (f, s, role) => {
 /** Deletes (or deactivates) a fresh entity the admin makes; the admin checks whether it is gone. */
 const removes = (type: string, how: "delete" | "deactivate", make: (f: Fixture) => Promise<string>): Check => async (f, s) => {
   const id = await make(f);
-  const answered = await attempt(() => (how === "delete" ? s.deleteOne(type, id) : s.deactivateOne(type, id)));
+  const answered = await attempt(() => (how === "delete" ? s.deleteOne(type, id) : s.deactivateOne(type, id)), hiddenEntity(f, s, type, id));
   const found = how === "delete" ? await f.admin.getEntity(type, id) : await f.admin.findOne(`${type} WHERE id=${id}`);
   return agree(how, answered, found === null);
 };
@@ -80,17 +80,17 @@ const creates = (type: string, data: (name: string) => Record<string, unknown>, 
 
 /**
  * Downloads `source` to the caller's own client: allowed when the transfer runs to `done`; refused when the create is
- * refused or the transfer fails (a source the caller may not read fails the job when it runs, like a missing one).
+ * refused or the transfer fails for permission (a source the caller may not read fails the job when it runs: the
+ * reason must say so — any other failure, e.g. a missing file, fails the cell).
  */
 const downloads = (source: string): Check => async (f, s) => {
   let id = "";
   if (!(await attempt(async () => (id = (await s.create("transfer", { name: f.unique("download"), source, status: "waiting" })).id)))) return false;
-  for (let i = 0; i < 200; i++) {
-    const status = (await f.admin.getEntity("transfer", id))?.status;
-    if (status === "done" || status === "failed") return status === "done";
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`download of ${source} neither done nor failed after 2 s`);
+  const end = await f.settled(id);
+  if (end.status === "done") return true;
+  const share = source.split("/")[0] ?? source;
+  if (new RegExp(`Permission denied: cannot read '${source}'|Share '${share}' does not exist`).test(end.reason ?? "") && (await f.admin.exists(source))) return false;
+  throw new Error(`download of ${source} failed, but not for permission: ${end.reason ?? "no reason"}`);
 };
 
 const fresh = (type: string, data: (f: Fixture) => Record<string, unknown>) => async (f: Fixture) => (await f.admin.create(type, { name: f.unique(type), ...data(f) })).id;
@@ -103,9 +103,9 @@ async function grantedFolder(f: Fixture): Promise<string> {
 }
 
 /** Lists a path; for the standard user a listing must show nothing beyond what its ACLs grant. */
-const reads = (path: string): Check => async (_f, s, role) => {
+const reads = (path: string): Check => async (f, s, role) => {
   let names: string[] = [];
-  const ok = await attempt(async () => (names = ((await s.ls(path)) as unknown as Array<{ filename: string }>).map((e) => e.filename))); // TODO(shapes-sdk): ls answers a list of entries
+  const ok = await attempt(async () => (names = ((await s.ls(path)) as unknown as Array<{ filename: string }>).map((e) => e.filename)), hiddenPath(f, path)); // TODO(shapes-sdk): ls answers a list of entries
   if (ok && role === "standard" && path === "folder=granted" && names.some((n) => n !== "DOWNLOAD" && n !== "UPLOAD"))
     throw new Error(`standard user sees ${names.join(", ")} at the root of a share granted on DOWNLOAD/UPLOAD only`);
   return ok;
@@ -113,25 +113,26 @@ const reads = (path: string): Check => async (_f, s, role) => {
 /** Makes a directory under `path`; the admin checks whether it exists. */
 const writes = (path: string): Check => async (f, s) => {
   const dir = `${path}/${f.unique("dir")}`;
-  const answered = await attempt(() => s.mkdir(dir));
+  const answered = await attempt(() => s.mkdir(dir), hiddenPath(f, path));
   return agree("mkdir", answered, await f.admin.exists(dir));
 };
 
 const userOnFreshFolder = async (f: Fixture, s: Session) => {
   const folder = (await f.admin.create("folder", { name: f.unique("folder") })).id;
-  const answered = await attempt(() => s.grant("user", "partner@ext.test", "folder", folder, { read: true, write: false }));
+  const answered = await attempt(() => s.grant("user", "partner@ext.test", "folder", folder, { read: true, write: false }), hiddenEntity(f, s, "user", f.ids["partner@ext.test"] ?? ""));
   const acls = await f.admin.access("folder", folder);
   return agree("grant", answered, acls.length > 0);
 };
 const lists = (type: string, target: string, email: string): Check => async (f, s) => {
-  const list = await s.access(type, f.ids[target] ?? "").catch(() => []);
+  let list: Awaited<ReturnType<Session["access"]>> = [];
+  if (!(await attempt(async () => (list = await s.access(type, f.ids[target] ?? "")), hiddenEntity(f, s, type, f.ids[target] ?? "")))) return false;
   return list.some((a) => a.user_hr === email || a.user === email || a.user === f.ids[email]);
 };
 /** Revokes `email`'s access to a fresh folder the admin granted it (ACLs change through grant/revoke only). */
 const revokes = (email: string): Check => async (f, s) => {
   const folder = (await f.admin.create("folder", { name: f.unique("folder") })).id;
   await f.admin.grant("user", email, "folder", folder, { read: true, write: true });
-  const answered = await attempt(() => s.revoke("user", email, "folder", folder));
+  const answered = await attempt(() => s.revoke("user", email, "folder", folder), hiddenEntity(f, s, "user", f.ids[email] ?? ""));
   return agree("revoke", answered, (await f.admin.access("folder", folder)).length === 0);
 };
 
@@ -215,8 +216,13 @@ const MATRIX: Row[] = [
   row("transfer", "standard is receiver", "delete", "YYYYY", removes("transfer", "delete", fresh("transfer", () => ({ source: "share=projects/root.txt", destination: "standard@acme.test", status: "paused" })))),
   row("task", "of a transfer standard receives", "find", "YYYYY", async (f, s) => (await s.find("task", { entityId: f.ids.partyJob })).length > 0),
   row("task", "of a transfer standard receives", "update", "YYYYY", async (f, s) => attempt(() => s.updateMany("task", f.ids.partyJob as string, [{ uri: "0", status: "onhold" }]))),
-  row("task", "of a transfer standard is not in", "find", "YYYYN", async (f, s) => (await s.find("task", { entityId: f.ids.otherJob }).catch(() => [])).length > 0),
-  row("task", "of a transfer standard is not in", "update", "YYYYN", async (f, s) => attempt(() => s.updateMany("task", f.ids.otherJob as string, [{ uri: "0", status: "onhold" }]))),
+  row("task", "of a transfer standard is not in", "find", "YYYYN", async (f, s) => {
+    let tasks: unknown[] = [];
+    const ok = await attempt(async () => (tasks = await s.find("task", { entityId: f.ids.otherJob })), hiddenEntity(f, s, "transfer", f.ids.otherJob ?? ""));
+    return ok && tasks.length > 0;
+  }),
+  row("task", "of a transfer standard is not in", "update", "YYYYN", async (f, s) =>
+    attempt(() => s.updateMany("task", f.ids.otherJob as string, [{ uri: "0", status: "onhold" }]), hiddenEntity(f, s, "transfer", f.ids.otherJob ?? ""))),
   ...["delivery", "request", "stream"].flatMap((kind) => [
     row(kind, "standard is recipient", "find", "YYNYY", sees(kind, `${kind}Recipient`)),
     row(kind, "standard is recipient", "update", "YYNYY", updates(kind, `${kind}Recipient`)),
@@ -276,7 +282,8 @@ describe("authorization matrix", () => {
       }
     }
     reportFigures("authorization", { cells, violations: violations.length, rows: MATRIX.length });
-    console.log(`authorization matrix: ${MATRIX.length} rows × ${ROLES.length} roles = ${cells} cells checked, ${violations.length} violations` +
+    console.log(`authorization matrix: ${MATRIX.length} rows × ${ROLES.length} roles = ${cells} cells checked, ${violations.length} violations; ` +
+      `refusals: ${refusals.forbidden} answered 403 with a permission message, ${refusals.hidden} answered 404 for what exists but is hidden` +
       (violations.length ? `\n  ${violations.join("\n  ")}` : ""));
     expect(violations).toEqual([]);
     expect(cells).toBe(MATRIX.length * ROLES.length);

@@ -4,8 +4,8 @@
  * (the role with the most refusals), against the emulator bin in a child process. It never crashes or hangs,
  * never answers 5xx (any 500 is a failure), always answers a JSON object, and a rejected request changes nothing
  * (every entity type and the workspace settings snapshotted through admin calls before and after; those calls
- * succeeding is the "next valid call"). Seeded fast-check; `ACCSYN_FUZZ_RUNS` inputs in all (500 in CI; 70 % as
- * admin, 30 % as standard), `ACCSYN_FUZZ_SEED` to replay.
+ * succeeding is the "next valid call"). Seeded fast-check: the fixed seed 20261128 and a fresh one per run (printed),
+ * `ACCSYN_FUZZ_RUNS` inputs per seed (500 in CI; 70 % as admin, 30 % as standard); `SEED=<n>` replays one seed.
  */
 import { request as httpRequest } from "node:http";
 import fc from "fast-check";
@@ -13,10 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Session } from "@accsyn/api";
 import { bundleEmulatorBin, DEMO_USERS, type DemoRole, emulatorSessionOptions, removeBundle, startEmulatorProcess, type EmulatorProcess } from "../support/emulator-process.js";
 import { reportFigures } from "../support/reliability-report.js";
+import { propertySeeds } from "../support/seeds.js";
 import { fuzzRequests, vectorEvents, type FuzzRequest } from "./fuzz-inputs.js";
 
 const RUNS = Number(process.env.ACCSYN_FUZZ_RUNS ?? 500);
-const SEED = Number(process.env.ACCSYN_FUZZ_SEED ?? 20261128);
+const SEEDS = propertySeeds("fuzz", [20261128]);
 const ANSWER_TIMEOUT_MS = 10_000;
 
 let bin = "";
@@ -110,72 +111,77 @@ afterAll(async () => {
 });
 
 describe("fuzz", () => {
-  it(`${RUNS} mutated and random events as admin and standard: no crash, no hang, always JSON, no state change when rejected`, async () => {
-    const bases = vectorEvents();
-    expect(bases.length).toBeGreaterThan(100);
-    const stats = { inputs: 0, inputsAdmin: 0, inputsStandard: 0, accepted: 0, rejected: 0, serverErrors: 0, crashes: 0, hangs: 0, nonJson: 0, stateChanges: 0 };
-    const statuses = new Map<string, number>();
-    let runsLeft = RUNS;
-    for (const [index, [role, share]] of ROLES.entries()) {
-      const runs = index === ROLES.length - 1 ? runsLeft : Math.round(RUNS * share);
-      runsLeft -= runs;
-      const auth = authOf(role);
-      let before = await snapshot();
-      let stale = false;
+  /** Figures summed over the seeds of this run, for the reliability report. */
+  const total: Record<string, number> = {};
+  for (const SEED of SEEDS) {
+    it(`${RUNS} mutated and random events as admin and standard: no crash, no hang, always JSON, no state change when rejected (seed ${SEED})`, async () => {
+      const bases = vectorEvents();
+      expect(bases.length).toBeGreaterThan(100);
+      const stats = { inputs: 0, inputsAdmin: 0, inputsStandard: 0, accepted: 0, rejected: 0, serverErrors: 0, crashes: 0, hangs: 0, nonJson: 0, stateChanges: 0 };
+      const statuses = new Map<string, number>();
+      let runsLeft = RUNS;
+      for (const [index, [role, share]] of ROLES.entries()) {
+        const runs = index === ROLES.length - 1 ? runsLeft : Math.round(RUNS * share);
+        runsLeft -= runs;
+        const auth = authOf(role);
+        let before = await snapshot();
+        let stale = false;
 
-      await fc.assert(
-        fc.asyncProperty(fuzzRequests(bases, await login(role)), async (req) => {
-          if (stale) before = await snapshot();
-          stats.inputs++;
-          stats[role === "admin" ? "inputsAdmin" : "inputsStandard"]++;
-          const answer = await send(req, auth).catch((err: Error) => {
-            if (emu.alive()) stats.hangs++;
-            else stats.crashes++;
-            throw new Error(`${role}: ${req.method} ${req.text.slice(0, 200)}: ${err.message}; emulator ${emu.alive() ? "alive" : "dead"}\n${emu.stderr()}`);
-          });
-          const key = `${role} ${answer.status}`;
-          statuses.set(key, (statuses.get(key) ?? 0) + 1);
-          let body: unknown;
-          try {
-            body = JSON.parse(answer.body);
-          } catch {
-            body = undefined;
-          }
-          if (!answer.contentType.startsWith("application/json") || typeof body !== "object" || body === null || Array.isArray(body)) {
-            stats.nonJson++;
-            throw new Error(`${role}: not a JSON object (${answer.status} ${answer.contentType}): ${answer.body.slice(0, 200)}`);
-          }
-          const rejected = answer.status !== 200 || "message" in body || "exception" in body;
-          if (answer.status >= 500) {
-            stats.serverErrors++;
-            throw new Error(`${role}: ${answer.status} for ${req.method} ${req.text.slice(0, 300)}: ${answer.body.slice(0, 300)}`);
-          }
-          if (!rejected) {
-            stats.accepted++;
-            stale = true;
-            return;
-          }
-          stats.rejected++;
-          const after = await snapshot();
-          if (after !== before) {
-            stats.stateChanges++;
-            throw new Error(`${role}: rejected ${req.method} ${req.text.slice(0, 300)} (${answer.body.slice(0, 200)}) changed the state`);
-          }
-          stale = false;
-        }),
-        { numRuns: runs, seed: SEED + index, endOnFailure: true },
-      );
-      expect(emu.alive()).toBe(true);
-    }
+        await fc.assert(
+          fc.asyncProperty(fuzzRequests(bases, await login(role)), async (req) => {
+            if (stale) before = await snapshot();
+            stats.inputs++;
+            stats[role === "admin" ? "inputsAdmin" : "inputsStandard"]++;
+            const answer = await send(req, auth).catch((err: Error) => {
+              if (emu.alive()) stats.hangs++;
+              else stats.crashes++;
+              throw new Error(`${role}: ${req.method} ${req.text.slice(0, 200)}: ${err.message}; emulator ${emu.alive() ? "alive" : "dead"}\n${emu.stderr()}`);
+            });
+            const key = `${role} ${answer.status}`;
+            statuses.set(key, (statuses.get(key) ?? 0) + 1);
+            let body: unknown;
+            try {
+              body = JSON.parse(answer.body);
+            } catch {
+              body = undefined;
+            }
+            if (!answer.contentType.startsWith("application/json") || typeof body !== "object" || body === null || Array.isArray(body)) {
+              stats.nonJson++;
+              throw new Error(`${role}: not a JSON object (${answer.status} ${answer.contentType}): ${answer.body.slice(0, 200)}`);
+            }
+            const rejected = answer.status !== 200 || "message" in body || "exception" in body;
+            if (answer.status >= 500) {
+              stats.serverErrors++;
+              throw new Error(`${role}: ${answer.status} for ${req.method} ${req.text.slice(0, 300)}: ${answer.body.slice(0, 300)}`);
+            }
+            if (!rejected) {
+              stats.accepted++;
+              stale = true;
+              return;
+            }
+            stats.rejected++;
+            const after = await snapshot();
+            if (after !== before) {
+              stats.stateChanges++;
+              throw new Error(`${role}: rejected ${req.method} ${req.text.slice(0, 300)} (${answer.body.slice(0, 200)}) changed the state`);
+            }
+            stale = false;
+          }),
+          { numRuns: runs, seed: SEED + index, endOnFailure: true },
+        );
+        expect(emu.alive()).toBe(true);
+      }
 
-    reportFigures("fuzz", { ...stats });
-    console.log(`fuzz (seed ${SEED}): ${stats.inputs} inputs (admin ${stats.inputsAdmin}, standard ${stats.inputsStandard}), ` +
-      `${stats.accepted} accepted, ${stats.rejected} rejected, ${stats.serverErrors} 5xx answers, ${stats.crashes} crashes, ${stats.hangs} hangs, ${stats.nonJson} non-JSON answers, ${stats.stateChanges} state changes on rejection; ` +
-      `statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
-    expect(stats.inputs).toBe(RUNS);
-    expect(stats.serverErrors).toBe(0);
-    expect(stats.stateChanges).toBe(0);
-    expect([...statuses.keys()].filter((k) => k.startsWith("standard ")).length).toBeGreaterThan(1);
-    expect(stats.rejected).toBeGreaterThan(0);
-  }, Math.max(240_000, RUNS * 500));
+      for (const [k, v] of Object.entries(stats)) total[k] = (total[k] ?? 0) + v;
+      reportFigures("fuzz", { ...total });
+      console.log(`fuzz (seed ${SEED}): ${stats.inputs} inputs (admin ${stats.inputsAdmin}, standard ${stats.inputsStandard}), ` +
+        `${stats.accepted} accepted, ${stats.rejected} rejected, ${stats.serverErrors} 5xx answers, ${stats.crashes} crashes, ${stats.hangs} hangs, ${stats.nonJson} non-JSON answers, ${stats.stateChanges} state changes on rejection; ` +
+        `statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
+      expect(stats.inputs).toBe(RUNS);
+      expect(stats.serverErrors).toBe(0);
+      expect(stats.stateChanges).toBe(0);
+      expect([...statuses.keys()].filter((k) => k.startsWith("standard ")).length).toBeGreaterThan(1);
+      expect(stats.rejected).toBeGreaterThan(0);
+    }, Math.max(240_000, RUNS * 500));
+  }
 });

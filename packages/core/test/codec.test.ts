@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertySeed } from "../../../tests/support/seeds.js";
 import { VECTORS_DIR } from "../../../tests/support/vectors-dir.js";
 import {
   GZ_THRESHOLD,
@@ -18,6 +19,9 @@ import {
   reviveDates,
 } from "../src/codec.js";
 import { AccsynValidationError } from "../src/errors.js";
+
+/** fast-check seed of this file's properties: fresh per run, printed; `SEED=<n>` replays. */
+const SEED = propertySeed("codec properties");
 
 const VECTORS = VECTORS_DIR;
 
@@ -175,7 +179,7 @@ describe("encodeJson", () => {
   it("matches a naive JSON.stringify-based reference on arbitrary JSON values", () => {
     fc.assert(fc.property(fc.jsonValue(), (value) => {
       expect(encodeJson(value)).toBe(slowPythonDumps(value));
-    }), { numRuns: 300 });
+    }), { numRuns: 300, seed: SEED });
   });
 
   it("encodes 100,000 tasks quickly", () => {
@@ -280,14 +284,14 @@ describe("decodeAnswer", () => {
     const value = fc.jsonValue().filter((v) => !special(v));
     fc.assert(fc.property(value, (v) => {
       expect(decodeAnswer(encodeJson(v))).toEqual(JSON.parse(JSON.stringify(v)));
-    }), { numRuns: 300 });
+    }), { numRuns: 300, seed: SEED });
   });
 
   it("round trips Dates at second precision", () => {
     const date = fc.date({ min: new Date("0001-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z"), noInvalidDate: true }).map((d) => new Date(Math.floor(d.getTime() / 1000) * 1000));
     fc.assert(fc.property(fc.array(date), (dates) => {
       expect(decodeAnswer(encodeJson({ dates }))).toEqual({ dates });
-    }));
+    }), { seed: SEED });
   });
 
   it("decodes a 50,000-entity answer quickly", () => {
@@ -345,7 +349,7 @@ describe("encodeGzPayload", () => {
       expect(bytes.every((byte) => byte < 0x80)).toBe(true);
       expect(JSON.parse(text)).toEqual(JSON.parse(encodeJson(value)));
       expect(text).toBe(JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
-    }), { numRuns: 300 });
+    }), { numRuns: 300, seed: SEED });
   });
 
   it("writes Dates, bigints and boxed values as the wire encoder does", () => {

@@ -61,7 +61,7 @@ describe("429 answers", () => {
     const s = await serve([limited("3600")]);
     const started = performance.now();
     const error = await s.request("GET", "queue/find").catch((e: unknown) => e);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(10_000); // at once: not the hour it was asked to wait
     expect(error).toMatchObject({ retryAfterMs: 3_600_000, backendMessage: "Too Many Requests" });
     expect((error as Error).message).toMatch(/It asked to wait 3600 s/);
   });
@@ -75,7 +75,7 @@ describe("maxRequestsPerSecond", () => {
     await Promise.all(Array.from({ length: 15 }, () => s.request("GET", "queue/find")));
     // login took one token: 15 calls need 11 refills at 20/s
     expect(performance.now() - started).toBeGreaterThanOrEqual(500);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(performance.now() - started).toBeLessThan(10_000); // the lower bound is the claim; this one only catches a stall
   });
 
   it("cancels a call waiting for its turn, and refuses figures that are not positive", async () => {

@@ -74,7 +74,8 @@ describe("timeouts", () => {
     expect(error).toBeInstanceOf(AccsynNetworkError);
     expect((error as AccsynNetworkError).networkCode).toBe("ETIMEDOUT");
     expect((error as Error).message).toContain(`127.0.0.1:${port}`);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    // The 300 ms budget, not the 120 s default: generous for a loaded machine, far below what it excludes.
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it("gives up on an answer whose body trickles past the budget, and frees the socket", async () => {
@@ -98,7 +99,7 @@ describe("timeouts", () => {
     expect((error as Error).message).toMatch(/no answer within the time allowed \(connect 300 ms, response 300 ms; 600 ms in all for the call from its first attempt on the wire/);
     const elapsed = Date.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(550);
-    expect(elapsed).toBeLessThan(2_000);
+    expect(elapsed).toBeLessThan(10_000); // the trickle would last 100,000 × 50 ms; the default budget is 120 s
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(sockets.every((socket) => socket.destroyed)).toBe(true);
   });
@@ -108,7 +109,7 @@ describe("timeouts", () => {
     const { options } = sessionOptions({ port }, { protocol: "https", timeoutMs: 5_000, connectTimeoutMs: 300 });
     const started = Date.now();
     await expect(session(options).login()).rejects.toBeInstanceOf(AccsynNetworkError);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(Date.now() - started).toBeLessThan(5_000); // the 300 ms connect budget gave up, not the 5 s response one
   });
 
   it("reports a refused connection with host, port and what to check", async () => {
@@ -186,7 +187,7 @@ describe("cancellation", () => {
     const started = Date.now();
     const error = await pending.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AccsynAbortError);
-    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(Date.now() - started).toBeLessThan(5_000); // rejected before the server's answer (5 s) could come
   });
 
   it("leaves no listener on a signal shared by many calls (a watch, a long script)", async () => {

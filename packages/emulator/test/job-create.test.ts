@@ -134,6 +134,35 @@ describe("job create (accsyn doc developer/job-specification.md)", () => {
     expect((await tasks(compute.id)).every((t) => t.status === "done")).toBe(true);
   });
 
+  it("refuses tasks that carry what the workspace sets: a finished status, the job, internal keys", async () => {
+    const target = await admin().create("job", { source: "share=projects/daily/a.mov", destination: "site=studio-b", status: "paused" });
+    for (const [task, message] of [
+      [{ source: "share=projects/x", status: "done" }, 'a task is added queued, onhold, excluded, not "done"'],
+      [{ source: "share=projects/x", job: String(target.id) }, "'job' cannot be set when adding a task: the workspace sets it"],
+      [{ source: "share=projects/x", _bytes: 5 }, "'_bytes' cannot be set: keys starting with '_' are internal to the emulator"],
+      [{ source: "share=projects/x", finished: "2020-01-01T00:00:00" }, "'finished' cannot be set when adding a task: the workspace sets it"],
+    ] as const) {
+      for (const [uri, data, id] of [["task/create", { tasks: [task] }, String(target.id)], ["transfer/create", { tasks: [task], destination: "site=studio-b" }, undefined]] as const) {
+        const a = await admin().call("POST", uri, data, id ? { id } : {});
+        expect([a.status, String(a.body.message)], `${uri} ${JSON.stringify(task)}`).toEqual([400, expect.stringContaining(message)]);
+      }
+    }
+    expect((await tasks(target.id)).map((t) => t.status)).toEqual(["queued"]);
+  });
+
+  it("fails a job whose owner is gone (E#J065), never a done with nothing copied", async () => {
+    put(join(await volume(), "orphan", "o.mov"), "o");
+    const owner = await admin().create("user", { code: "leaving@acme.test", role: "employee" });
+    const made = await admin().create("job", { source: "share=projects/orphan/o.mov", destination: "site=studio-b", user: owner.id, status: "paused" });
+    expect((await admin().call("DELETE", "user/delete", {}, { id: String(owner.id) })).status).toBe(200);
+    const since = file.emu.events.since(0).at(-1)?.seq ?? 0;
+    await admin().call("PUT", "job/edit", { status: "waiting" }, { id: String(made.id) });
+    expect((await until(made.id, ["done", "failed"])).status).toBe("failed");
+    const failed = file.emu.events.since(since).find((e) => e.type === "transition" && e.id === made.id && e.to === "failed");
+    expect(failed?.type === "transition" ? failed.reason : undefined).toBe(`E#J065 User '${String(owner.id)}' dissappeared. The owner of this job is no longer a user of the workspace: give the job to another user.`);
+    expect((await tasks(made.id)).map((t) => t.status)).toEqual(["queued"]);
+  });
+
   it("gives a task added without a destination its job's, retries a task added again, and finishes a placeholder job at once (Create tasks; Placeholder jobs)", async () => {
     put(join(await volume(), "daily", "a.mov"), "a");
     put(join(await volume(), "daily", "b.mov"), "b");
@@ -143,9 +172,17 @@ describe("job create (accsyn doc developer/job-specification.md)", () => {
     expect(added.status).toBe(200);
     expect((await tasks(placeholder.id))[1]?.destination).toMatchObject({ path: "/projects/daily/a.mov" });
     await until(placeholder.id, ["done"]);
+    const task = (await tasks(placeholder.id))[1];
+    expect(task?.status).toBe("done");
+    const since = file.emu.events.since(0).at(-1)?.seq ?? 0;
     const again = await admin().call("POST", "task/create", { tasks: [{ source: "share=projects/daily/a.mov" }] }, { id: String(placeholder.id) });
     expect(again.status).toBe(200);
+    // The same task, retried: answered queued (not the `done` it had), and it really runs again to done.
+    expect((again.body.result as Record<string, unknown>[]).map((t) => [t.id, t.status])).toEqual([[task?.id, "queued"]]);
+    await until(placeholder.id, ["done"]);
     expect((await tasks(placeholder.id)).length).toBe(2);
-    expect(["queued", "executing", "done"]).toContain((await tasks(placeholder.id))[1]?.status);
+    const moves = file.emu.events.since(since).flatMap((e) => (e.type === "transition" && e.id === task?.id ? [`${e.from}>${e.to}`] : []));
+    expect(moves[0]).toBe("done>queued");
+    expect(moves.at(-1)).toMatch(/>done$/);
   });
 });

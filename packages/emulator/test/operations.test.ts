@@ -199,11 +199,41 @@ describe("jobs and tasks", () => {
     for (const kind of ["request", "stream", "compute"]) expect((await admin.create(kind, { name: `${kind} one` })).status).toBe("init");
   });
 
+  it("checks a publish: directories with files can be published, empty ones or sizes that do not add up are rejected, files only uploaded", async () => {
+    const entry = (filename: string, more: Record<string, unknown> = {}) => ({ id: `${filename}-0000-4000-8000-000000000000`, filename, ...more });
+    const a = await admin.call("PUT", "workspace/publish/preprocess", { files: [
+      entry("plates", { is_dir: true, size: 3500, files: [{ filename: "a.exr", size: 1000 }, { filename: "sub", is_dir: true, size: 2500, files: [{ filename: "b.exr", size: 2500 }] }] }),
+      entry("notes.txt", { size: 42 }),
+      entry("empty", { is_dir: true, size: 0 }),
+      entry("short", { is_dir: true, size: 10, files: [{ filename: "c.exr", size: 4 }] }),
+    ] });
+    expect(a.status).toBe(200);
+    const result = a.body.result as { files: Array<Record<string, unknown>>; tasks: string[] };
+    expect(result.files.map((f) => [f.filename, f.can_publish ?? false, f.can_upload ?? false, f.rejected ?? false, f.warning ?? f.info, f.path])).toEqual([
+      ["plates", true, false, false, "Verified publish, please enter comment and time report", "volume=projects/staging/plates"],
+      ["notes.txt", false, true, false, "Will be uploaded but not published", "volume=projects/staging/notes.txt"],
+      ["empty", false, false, true, "Empty directory", undefined],
+      ["short", false, false, true, "File sizes do not add up: the directory says 10 bytes, its files 4", undefined],
+    ]);
+    expect(result.tasks).toEqual(["plates"]);
+    for (const [files, message] of [
+      [[], "'files' must be a non-empty list of publish entries"],
+      [[{ size: 3 }], "Publish entry files[0] needs a 'filename' (a name, without '/' or '\\'), not none"],
+      [[{ filename: "d", is_dir: true, files: [{ filename: "x", size: "big" }] }], "Publish entry files[0].files[0] ('x'): 'size' must be a number of bytes, not \"big\""],
+    ] as const) {
+      const refused = await admin.call("PUT", "workspace/publish/preprocess", { files });
+      expect([refused.status, refused.body.message]).toEqual([400, message]);
+    }
+  });
+
   it("answers report and metrics", async () => {
     const job = await admin.create("job", { code: "rep", source: "share=projects/r" });
     const r = await admin.call("GET", "job/report", {}, { query: `id=${String(job.id)}` });
     expect(String(r.body.report)).toContain("Job rep");
     const m = await admin.call("GET", "job/metrics", { attributes: ["speed", "progress"], time: "1h" }, { query: `id=${String(job.id)}` });
     expect(m.body.result).toMatchObject({ progress: 0, speed: [[expect.any(Number), -1]] });
+    // An attribute a job does not have is refused, naming it (it used to answer 0).
+    const unknown = await admin.call("GET", "job/metrics", { attributes: ["progress", "bogus"] }, { query: `id=${String(job.id)}` });
+    expect([unknown.status, String(unknown.body.message)]).toEqual([400, expect.stringMatching(/^Unknown attribute 'bogus' for transfer metrics: ask for attributes of a transfer \(attributes WHERE entitytype=transfer\), e\.g\. .*progress/)]);
   });
 });

@@ -3,9 +3,13 @@
 // (`(status=x or status=x)`: an `or` makes a full scan), over real HTTP, in order, with skip/limit.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { propertySeed } from "../../../tests/support/seeds.js";
 import { startEmulator, type RunningEmulator } from "../src/index.js";
 import { Store } from "../src/store/store.js";
 import { RawClient } from "./client.js";
+
+/** fast-check seed of this file's properties: fresh per run, printed; `SEED=<n>` replays. */
+const SEED = propertySeed("status index property");
 
 const STATUSES = ["init", "waiting", "running", "paused", "failed", "Running"];
 
@@ -64,7 +68,7 @@ describe("the status index", () => {
           }
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 40, seed: SEED },
     );
   });
 

@@ -1,3 +1,5 @@
+import { globMatcher } from "../query/glob.js";
+import { userRegex } from "../query/regex.js";
 import { fail } from "../util.js";
 
 /** A compiled include/exclude filter on file names. */
@@ -7,18 +9,14 @@ function compile(pattern: string): (name: string) => boolean {
   const re = /^re\(\s*(['"])(.*)\1\s*(?:,\s*(['"])([a-z]*)\3\s*)?\)$/is.exec(pattern.trim());
   if (re) {
     const caseSensitive = (re[4] ?? "").toUpperCase().includes("I");
-    let rx: RegExp;
     try {
-      rx = new RegExp(re[2] ?? "", caseSensitive ? "" : "i");
+      return userRegex(re[2] ?? "", caseSensitive);
     } catch (err) {
-      return fail.bad(`Invalid regular expression in filter '${pattern}': ${(err as Error).message}`);
+      return fail.bad(`Filter '${pattern}': ${(err as Error).message}`);
     }
-    return (name) => rx.test(name);
   }
-  const p = pattern.toLowerCase();
-  if (!p.includes("*")) return (name) => name.toLowerCase() === p;
-  const rx = new RegExp(`^${p.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`, "s");
-  return (name) => rx.test(name.toLowerCase());
+  const glob = globMatcher(pattern.toLowerCase());
+  return (name) => glob(name.toLowerCase());
 }
 
 function patterns(value: unknown, what: string): Array<(name: string) => boolean> {

@@ -2,6 +2,7 @@ import { JOB_KINDS, JOB_SETTABLE, type Kind, READ_ONLY, SHARE_KINDS, STATUSES, t
 import { type Entity, fail, isObject, wireDate } from "../util.js";
 import { type Ctx, dataObject, eventId, visibleEntity } from "../context.js";
 import { checkUnique, newCode, optString } from "./codes.js";
+import { sanitizeCreate } from "./create-keys.js";
 import { createJob } from "./job-create.js";
 import { createTasks, updateTasks } from "./jobs.js";
 import { present } from "./output.js";
@@ -50,6 +51,7 @@ export function create(ctx: Ctx, ref: TypeRef): unknown {
     return { result: ctx.store.transaction(() => addFiles(ctx, coll.entity, files)).map((f) => present(ctx, f, undefined, "create")) };
   }
   if (!ctx.access.canCreate(kind, data)) return fail.forbidden(`Your role cannot create ${ref.name} entities`);
+  sanitizeCreate(ctx.store, kind, data);
   const withParent = parentId !== undefined && JOB_KINDS.includes(kind) ? { parent: parentId, ...data } : data;
   return { result: [ctx.store.transaction(() => createOne(ctx, kind, withParent))] };
 }

@@ -1,5 +1,5 @@
 import { exists, getsize, ls, mkdir, move, nameFilter, remove } from "../files/ops.js";
-import { ApiError, fail, isObject } from "../util.js";
+import { ApiError, fail } from "../util.js";
 import type { PathResult } from "../files/entry.js";
 import { type Ctx, dataObject } from "../context.js";
 
@@ -50,17 +50,4 @@ export function fileOp(ctx: Ctx): unknown {
       }
     }),
   };
-}
-
-/** `workspace/publish/preprocess`: checks a list of files, summing directory sizes. */
-export function prepublish(ctx: Ctx): unknown {
-  const d = dataObject(ctx);
-  if (!Array.isArray(d.files)) return fail.bad("'files' must be a list");
-  const sizeOf = (f: unknown): number => {
-    if (!isObject(f)) return 0;
-    if (Array.isArray(f.files)) return f.files.reduce((s: number, x: unknown) => s + sizeOf(x), 0);
-    return typeof f.size === "number" ? f.size : 0;
-  };
-  const files = d.files.map((f: unknown) => ({ filename: isObject(f) ? String(f.filename ?? "") : String(f), size: sizeOf(f), ok: true }));
-  return { result: { files, size: files.reduce((s, f) => s + f.size, 0), guidelines: "ok" } };
 }

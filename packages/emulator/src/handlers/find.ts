@@ -1,4 +1,4 @@
-import { JOB_KINDS, type Kind, type TypeRef } from "../model.js";
+import { ATTRIBUTES, JOB_KINDS, type Kind, type TypeRef } from "../model.js";
 import { planQuery } from "../query/index.js";
 import { type Entity, fail, isId, wireDate } from "../util.js";
 import { type Ctx, dataObject, refResolver } from "../context.js";
@@ -127,7 +127,12 @@ export function report(ctx: Ctx, ref: TypeRef): unknown {
   return { report: `${lines.join("\n")}\n` };
 }
 
-/** `<type>/metrics`: the current value of each asked attribute (a time series point when `time` is given). */
+/**
+ * `<type>/metrics`: the current value of each asked attribute (a time series point for `speed` when `time` is
+ * given), as `find` presents it. An attribute the entity type does not have (or the caller's role may not see) is
+ * refused with a 400 naming it — never answered as a made-up 0. The service's answer to an unknown attribute is not
+ * recorded anywhere (no vector, no reference doc): the refusal is the emulator's choice, said in its README.
+ */
 export function metrics(ctx: Ctx, ref: TypeRef): unknown {
   const d = dataObject(ctx);
   const attrs = d.attributes ?? ["speed", "progress"];
@@ -135,11 +140,15 @@ export function metrics(ctx: Ctx, ref: TypeRef): unknown {
   if (d.time !== undefined && typeof d.time !== "string") fail.bad("'time' must be a string such as '1h'");
   const [e] = [...matching(ctx, ref, { ...options(ctx), finished: true, archived: false }), ...matching(ctx, ref)];
   if (!e) return fail.notFound(`No ${ref.name} matches the query`);
+  const kind = ctx.store.get(e.id)?.kind ?? ref.kinds[0] as Kind;
+  const known = (ATTRIBUTES[kind] ?? []).filter((a) => ctx.access.seesAttribute(a));
+  const shown = present(ctx, e);
   const result = Object.create(null) as Record<string, unknown>;
   const ts = Math.floor(Date.now() / 1000);
   for (const a of attrs as string[]) {
-    const shown = !a.startsWith("_") && ctx.access.seesAttribute(a) && Object.hasOwn(e, a);
-    const v = (shown ? e[a] : undefined) ?? 0;
+    if (!known.includes(a))
+      fail.bad(`Unknown attribute '${a}' for ${kind} metrics: ask for attributes of a ${kind} (attributes WHERE entitytype=${kind}), e.g. ${known.filter((k) => ["speed", "progress", "size", "etr", "status"].includes(k)).join(", ") || known.slice(0, 5).join(", ")}`);
+    const v = Object.hasOwn(shown, a) ? shown[a] : null;
     result[a] = d.time !== undefined && a === "speed" ? [[ts, v]] : v;
   }
   result.time = wireDate();

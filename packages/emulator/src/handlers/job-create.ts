@@ -10,6 +10,19 @@ import { addTasks, same, taskList, validateEnds } from "./jobs.js";
 import { destinationOf, normalizeEnd } from "./mirror.js";
 import { present } from "./output.js";
 
+/**
+ * The owner of a new job: the caller, or `user` (id or e-mail) when an administrator creates it on behalf of
+ * another user. An unknown user is refused (never a job that no one owns); a non-administrator naming
+ * someone else is refused (HTTP 403).
+ */
+function ownerOf(ctx: Ctx, user: unknown): string {
+  const me = ctx.access.caller.user.id;
+  if (user === undefined || user === null) return me;
+  const owner = findUser(ctx.store, user) ?? fail.bad(`Unknown user ${JSON.stringify(user)} in 'user': give the id or e-mail of a user of the workspace`);
+  if (owner.id !== me && ctx.access.level !== "admin") fail.forbidden("Only administrators create a job owned by another user ('user')");
+  return owner.id;
+}
+
 /** Creates a job of `kind` (transfer, compute, delivery, request, stream). */
 export function createJob(ctx: Ctx, kind: Kind, data: Record<string, unknown>): Record<string, unknown> {
   const given = data.tasks !== undefined ? taskList(data.tasks, kind !== "compute")
@@ -48,10 +61,10 @@ export function createJob(ctx: Ctx, kind: Kind, data: Record<string, unknown>): 
   const first = typeof inputs[0]?.source === "string" ? (inputs[0].source.split(/[\\/=]/).pop() ?? "") : "";
   const name = optString(data, "name") ?? (typeof data.code === "string" ? data.code : first || kind);
   const { tasks: _t, source: _s, destination: _d, allow_duplicates: _a, replace_duplicates: _r, status: _st, append: _ap, recipients,
-    settings: _se, mirror: _m, mirror_paths: _mp, queue: _q, priority: _p, metadata: _md, ...rest } = data;
+    settings: _se, mirror: _m, mirror_paths: _mp, queue: _q, priority: _p, metadata: _md, user: _u, ...rest } = data;
   const settings = settingsOf(data.settings, "job");
   const mirror = mirrorOf(data);
-  const me = ctx.access.caller.user.id;
+  const me = ownerOf(ctx, data.user);
   const recips = Array.isArray(recipients) ? recipients.map((r) => findUser(ctx.store, r)?.id).filter((x): x is string => !!x) : [];
   if (data.public !== undefined && typeof data.public !== "boolean") fail.bad("'public' must be true or false");
   const job = ctx.store.insert(kind, {

@@ -7,6 +7,7 @@ import type { TaskInput } from "./job-parent.js";
 import { metadataOf, priorityOf, settingsOf } from "../jobs/spec.js";
 import { destinationOf, inheritedDestination, normalizeEnd } from "./mirror.js";
 import { present } from "./output.js";
+import { sanitizeTask } from "./create-keys.js";
 
 /** Task ids are uuids (reference doc/transfers.rst). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -90,6 +91,7 @@ export function addTasks(ctx: Ctx, job: Entity, inputs: TaskInput[], data: Recor
   const out: Entity[] = [];
   let next = Math.max(existing.length, ...existing.map((t) => Number(t.uri) + 1).filter(Number.isInteger));
   for (const { _uri: uri, ...input } of inputs) {
+    sanitizeTask(input, `Task ${JSON.stringify(uri ?? input.source ?? "")}`);
     // A task whose uri or source and destination are already in the job is that task again: it is retried.
     const dup = existing.find((t) => (uri !== undefined && t.uri === uri) || same(t, input.source, input.destination));
     // Default and allow_duplicates=true: retry the existing task (the reference's wording); false refuses; replace replaces.

@@ -9,6 +9,7 @@ import { failureReason, notFoundReason } from "./failure.js";
 import { dispatchOrder } from "./order.js";
 import { stepPhased } from "./phases.js";
 import { measureJob, sizeOf } from "./size.js";
+import { Throughput } from "./throughput.js";
 
 /** How fast simulated transfers move bytes. */
 export interface RunnerOptions {
@@ -46,6 +47,8 @@ export class JobRunner {
   private readonly pickupMs: number;
   /** When each job now `waiting` was first seen waiting (ms since epoch). */
   private readonly waitingSince = new Map<string, number>();
+  /** Bytes really copied over time, per running job (`speed`, `etr`). */
+  private readonly throughput = new Throughput();
 
   constructor(
     private readonly state: EmulatorState,
@@ -126,8 +129,14 @@ export class JobRunner {
     const { store: st } = this.state;
     const tasks = st.tasksOf(job.id).sort(dispatchOrder);
     const current = tasks.find((t) => t.status === "executing") ?? tasks.find((t) => t.status === "queued");
-    const owner = typeof job.user === "string" ? st.get(job.user)?.entity : undefined;
-    if (!current || !owner) return this.finish(job, tasks);
+    const owner = typeof job.user === "string" ? st.getOf(["user"], job.user) : undefined;
+    if (!owner) {
+      // No owner, no rights to read or write with: the job fails (never a `done` with nothing copied), with the
+      // documented code and wording (accsyn docs, errors.md: "E#J065 User '..'(..) dissappeared.").
+      st.update(job.id, { status: "failed", speed: -1, etr: null, _message: `E#J065 User '${String(job.user ?? "")}' dissappeared. The owner of this job is no longer a user of the workspace: give the job to another user.` });
+      return;
+    }
+    if (!current) return this.finish(job, tasks);
     let left = budget;
     let task: Entity | undefined = current;
     while (task && left > 0) {
@@ -155,10 +164,10 @@ export class JobRunner {
     }
     const total = tasks.reduce((s, t) => s + (t.status === "excluded" ? 0 : Number(t.size ?? 0)), 0);
     const moved = tasks.reduce((s, t) => s + (t.status === "done" ? Number(t.size ?? 0) : Number(t._bytes ?? 0)), 0);
-    const speed = Number.isFinite(this.rate) && this.rate > 0 ? this.rate / 1e6 : 0;
+    const bytesPerSecond = this.throughput.sample(job.id, moved);
     st.update(job.id, {
-      size: total, progress: total > 0 ? Math.floor((moved / total) * 100) : 0, speed,
-      etr: speed > 0 ? Math.ceil((total - moved) / this.rate) : 0,
+      size: total, progress: total > 0 ? Math.floor((moved / total) * 100) : 0, speed: bytesPerSecond / 1e6,
+      etr: bytesPerSecond > 0 ? Math.ceil((total - moved) / bytesPerSecond) : null,
     });
   }
 
@@ -181,6 +190,7 @@ export class JobRunner {
 
   private finish(job: Entity, tasks: Entity[]): void {
     const st = this.state.store;
+    this.throughput.forget(job.id);
     const open = tasks.filter((t) => t.status !== "done" && t.status !== "excluded");
     if (open.some((t) => t.status === "failed")) {
       const msg = open.find((t) => t.status === "failed")?._message;

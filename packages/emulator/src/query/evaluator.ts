@@ -1,5 +1,7 @@
 import type { Entity } from "../util.js";
 import type { QueryNode } from "./parser.js";
+import { type GlobMatcher, globMatcher } from "./glob.js";
+import { type RegexMatcher, userRegex } from "./regex.js";
 import { QuerySyntaxError } from "./tokenizer.js";
 
 /** Looks up references while a query is compiled and evaluated. */
@@ -43,7 +45,15 @@ function attrGetter(path: string, refs: RefResolver): (e: Entity) => unknown {
   };
 }
 
-function scalarEq(value: string, alts: Set<string>, wildcard: RegExp | undefined): Test {
+/**
+ * A query over an object value (`metadata contains x`, `metadata=x`) is refused: it would compare the text
+ * "[object Object]". Lists compare element by element; an object inside is refused the same way.
+ */
+function refuseObject(v: object, op: string, pos: number): never {
+  throw new QuerySyntaxError(`'${op}' compares text, numbers and lists, not an object (${JSON.stringify(v).slice(0, 40)}): query one of its keys (e.g. metadata.<key>=value)`, pos, op);
+}
+
+function scalarEq(value: string, alts: Set<string>, wildcard: GlobMatcher | undefined, refuse: (v: object) => never): Test {
   const num = Number(value);
   const numeric = value !== "" && !Number.isNaN(num);
   return (v) => {
@@ -53,10 +63,11 @@ function scalarEq(value: string, alts: Set<string>, wildcard: RegExp | undefined
     if (typeof v === "string") {
       if (!wildcard && (v === value || alts.has(v))) return true;
       const s = v.toLowerCase();
-      if (wildcard) return wildcard.test(s);
+      if (wildcard) return wildcard(s);
       return s === value || alts.has(s);
     }
-    return false;
+    // An object is not null (`metadata!=null` holds), and equals no text.
+    return typeof v === "object" && !NULLS.has(value) ? refuse(v) : false;
   };
 }
 
@@ -64,12 +75,13 @@ function anyOf(test: Test): Test {
   return (v) => (Array.isArray(v) ? v.some(test) : test(v));
 }
 
-function compare(value: string, op: "lt" | "gt" | "le" | "ge"): Test {
+function compare(value: string, op: "lt" | "gt" | "le" | "ge", refuse: (v: object) => never): Test {
   const num = Number(value);
   const numeric = value !== "" && !Number.isNaN(num);
   const ok = (c: number): boolean => (op === "lt" ? c < 0 : op === "gt" ? c > 0 : op === "le" ? c <= 0 : c >= 0);
   return (v) => {
     if (v === null || v === undefined) return false;
+    if (typeof v === "object") return refuse(v);
     if (numeric && (typeof v === "number" || typeof v === "boolean")) return ok(Number(v) - num);
     const s = String(v).toLowerCase();
     if (numeric && s !== "" && !Number.isNaN(Number(s))) return ok(Number(s) - num);
@@ -77,22 +89,27 @@ function compare(value: string, op: "lt" | "gt" | "le" | "ge"): Test {
   };
 }
 
-function regex(source: string, flags: string, pos: number): RegExp {
+function regex(source: string, pos: number): RegexMatcher {
   try {
-    return new RegExp(source, flags);
+    return userRegex(source);
   } catch (err) {
-    throw new QuerySyntaxError(`invalid regular expression (${(err as Error).message})`, pos, source);
+    throw new QuerySyntaxError((err as Error).message, pos, source);
   }
+}
+
+/** The text of a scalar for `contains`/`matches`; an object is refused. */
+function text(v: unknown, refuse: (v: object) => never): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  return typeof v === "object" ? refuse(v) : String(v);
 }
 
 function leafTest(node: Extract<QueryNode, { type: "cmp" }>, refs: RefResolver): Test {
   const values = node.values.map((v) => v.toLowerCase());
   const first = values[0] ?? "";
+  const refuse = (v: object): never => refuseObject(v, node.op, node.pos);
   const eqFor = (value: string): Test => {
-    const wildcard = value.includes("*")
-      ? new RegExp(`^${value.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`)
-      : undefined;
-    return anyOf(scalarEq(value, new Set(refs.idsFor(value)), wildcard));
+    const wildcard = value.includes("*") ? globMatcher(value) : undefined;
+    return anyOf(scalarEq(value, new Set(refs.idsFor(value)), wildcard, refuse));
   };
   switch (node.op) {
     case "eq":
@@ -109,17 +126,20 @@ function leafTest(node: Extract<QueryNode, { type: "cmp" }>, refs: RefResolver):
     }
     case "contains":
     case "ncontains": {
-      const hit = anyOf((v) => v !== null && v !== undefined && String(v).toLowerCase().includes(first));
+      const hit = anyOf((v) => text(v, refuse)?.toLowerCase().includes(first) === true);
       return node.op === "contains" ? hit : (v) => !hit(v);
     }
     case "matches":
     case "nmatches": {
-      const re = regex(node.values[0] ?? "", "i", node.pos);
-      const hit = anyOf((v) => v !== null && v !== undefined && re.test(String(v)));
+      const re = regex(node.values[0] ?? "", node.pos);
+      const hit = anyOf((v) => {
+        const t = text(v, refuse);
+        return t !== undefined && re(t);
+      });
       return node.op === "matches" ? hit : (v) => !hit(v);
     }
     default:
-      return anyOf(compare(first, node.op));
+      return anyOf(compare(first, node.op, refuse));
   }
 }
 

@@ -4,7 +4,7 @@ import { Journal, type Touched } from "./journal.js";
 import { StatusIndex } from "./status-index.js";
 import type { Kind } from "../model.js";
 import { JOB_KINDS, KINDS } from "../model.js";
-import { type Entity, newId, wireDate } from "../util.js";
+import { ApiError, type Entity, newId, wireDate } from "../util.js";
 
 /** Key of a setting scope: `<entitytype>:<id or "">`. */
 export type ScopeKey = string;
@@ -169,7 +169,7 @@ export class Store {
       entity.creator ??= actor;
       entity.modifier ??= actor;
     }
-    if (this.byId.has(entity.id)) throw new Error(`Duplicate id ${entity.id}`);
+    if (this.byId.has(entity.id)) throw new ApiError(409, `An entity with id '${entity.id}' already exists`);
     this.journal.entity(entity.id, undefined);
     this.index(kind, entity);
     this.db.put(kind, entity);
