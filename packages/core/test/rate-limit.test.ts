@@ -98,7 +98,8 @@ describe("the call budget and rate limits", () => {
     await s.login();
     const started = performance.now();
     const error = await s.request("PUT", "queue/update", { data: {} }).catch((e: unknown) => e);
-    expect(performance.now() - started).toBeLessThan(1_500);
+    // at once: not the 2 s budget waited out (the claim), with room for a loaded machine
+    expect(performance.now() - started).toBeLessThan(1_900);
     expect(error).toBeInstanceOf(AccsynRateLimitError);
     expect(error).toMatchObject({ status: 429, uri: "queue/update", retryAfterMs: 3_000, backendMessage: "Too Many Requests" });
     expect((error as Error).message).toMatch(/HTTP 429\); the SDK stopped retrying: this call's budget of 2 s .* had \d+(\.\d)? s left\. It asked to wait 3 s\. Raise timeoutMs/);
