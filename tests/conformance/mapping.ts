@@ -178,14 +178,17 @@ export interface MappedCall {
 }
 
 /**
- * Defaults of the TS API that deliberately differ from the reference, made explicit so the vector's
- * wire still applies: `grant` on a share gives read-only access unless `write` is given (the
- * reference grants write too; issue 17 picked the safer default for the SDK and the CLI).
+ * Where the TS API deliberately asks for more than the reference, the vector's call is given the
+ * reference's meaning so its wire still applies: `grant` on a share needs `read` and `write`
+ * (issue 28; the reference takes true for either when left out), so a vector's data without them
+ * is replayed with `true`. Recipient grants take the data as it is.
  */
 function applyDocumentedDefaults(method: string, byName: Map<string, unknown>): void {
   const data = byName.get("data");
-  if (method === "grant" && typeof data === "object" && data !== null && !Array.isArray(data) && !("write" in data)) {
-    byName.set("data", { ...data, write: true });
+  const target = byName.get("targettype");
+  const toShare = typeof target === "string" && ["volume", "folder", "home", "collection"].includes(target.trim().toLowerCase());
+  if (method === "grant" && toShare && typeof data === "object" && data !== null && !Array.isArray(data) && Object.keys(data).length > 0) {
+    byName.set("data", { read: true, write: true, ...data });
   }
 }
 

@@ -2,6 +2,7 @@
 import {
   AccsynNotFoundError,
   AccsynValidationError,
+  describe,
   givenOr,
   isPlainObject,
   normaliseEntityType,
@@ -13,16 +14,14 @@ import { checkIdOrCode, findIdByCode, resolveIdOrCode, type IdOrCode } from "./l
 import { supportedPairs, targetKind, type RecipientTargetType, type ShareTargetType } from "./targets.js";
 
 /**
- * What to grant. Every field is optional; shares need at least one. A field left out takes its
- * default; a field given as `null` is sent as `null`, as the reference sends Python's `None`.
+ * What to grant. For a delivery/request/stream every field is optional; for a share see
+ * {@link ShareGrantData}. A field left out takes its default; a field given as `null` is sent as
+ * `null`, as the reference sends Python's `None`.
  */
 export interface GrantData {
-  /** Read access on a share (default true). */
+  /** Read access on a share: required there ({@link ShareGrantData}). */
   read?: boolean | null;
-  /**
-   * Write access on a share (default false: read-only, the safer choice, as in the CLI). The
-   * reference Python client defaults to true; pass `write: true` for its behaviour.
-   */
+  /** Write access on a share: required there ({@link ShareGrantData}). */
   write?: boolean | null;
   /** E-mail the user about the new access (default true). */
   notify?: boolean | null;
@@ -33,6 +32,24 @@ export interface GrantData {
   /** Invite a user given by an unknown e-mail (default true); `false` makes the grant fail instead. */
   invite?: boolean | null;
 }
+
+/**
+ * What to grant on a volume, folder, home or collection: `read` and `write` are required. The
+ * reference Python client grants write access when `write` is left out, where this SDK once
+ * granted read-only; so that no call means something different in the two, neither is assumed.
+ */
+export interface ShareGrantData extends GrantData {
+  read: boolean;
+  write: boolean;
+}
+
+/**
+ * The data (and options) after the target of `grant`: a share type (in any case) needs
+ * {@link ShareGrantData}; a target type only known at run time is checked then.
+ */
+export type GrantArguments<T extends string> = Lowercase<T> extends ShareTargetType
+  ? [data: ShareGrantData, options?: CallOptions]
+  : [data?: GrantData, options?: CallOptions];
 
 /** What `grant` on a share resolves: the new ACL, or `true` when the user already had one there. */
 export type GrantShareResult = Acl | true;
@@ -69,21 +86,21 @@ export async function grant(
   entityId: string,
   targetType: ShareTargetType,
   targetId: string,
-  data: GrantData,
+  data: ShareGrantData,
   options?: CallOptions,
 ): Promise<GrantShareResult>;
 /**
  * Grants access. Ids are read trimmed and lower-cased; for user and share types they may be codes
- * (looked up first); an unknown user e-mail is invited unless `data.invite` is false.
+ * (looked up first); an unknown user e-mail is invited unless `data.invite` is false. A share
+ * grant without a boolean `read` and `write` is refused before anything is sent.
  */
-export async function grant(
+export async function grant<T extends string>(
   session: Session,
   entitytype: string,
   entityId: string,
-  targetType: string,
+  targetType: T,
   targetId: string,
-  data?: GrantData,
-  options?: CallOptions,
+  ...rest: GrantArguments<T>
 ): Promise<boolean | Acl>;
 export async function grant(
   session: Session,
@@ -97,6 +114,7 @@ export async function grant(
   if (data !== undefined && data !== null && !isPlainObject(data)) {
     throw new AccsynValidationError(`${INVALID_DATA} Pass an object such as { read: true, write: false }.`);
   }
+  checkShareAccess(targetType, data);
   const given: GrantData = data ?? {};
   const invite = givenOr(given.invite, true);
   const signal = options.signal ? { signal: options.signal } : {};
@@ -119,8 +137,8 @@ export async function grant(
   const acl: Record<string, unknown> = {
     entity: `user:${user}`,
     target: `share:${share}`,
-    read: givenOr(given.read, true),
-    write: givenOr(given.write, false),
+    read: given.read,
+    write: given.write,
     notify: givenOr(given.notify, true),
     message: givenOr(given.message, ""),
     path: givenOr(given.path, "/"),
@@ -128,4 +146,19 @@ export async function grant(
   if (given.invite === false) acl.invite = false;
   const answer = await session.request("POST", "acl/create", { data: acl }, signal);
   return (Array.isArray(answer.result) ? (answer.result[0] ?? null) : (answer.result ?? null)) as Acl | true;
+}
+
+/**
+ * Refuses a share grant whose data lacks a boolean `read` or `write` (before anything is sent);
+ * data that is missing or empty is left to the reference's own check, after the look-ups.
+ */
+function checkShareAccess(targetType: unknown, data: GrantData | undefined): void {
+  const target = typeof targetType === "string" ? targetType.trim().toLowerCase() : "";
+  if (targetKind(target, "grant") !== "acl" || !data || Object.keys(data).length === 0) return;
+  const missing = (["read", "write"] as const).filter((name) => typeof data[name] !== "boolean");
+  if (missing.length === 0) return;
+  const got = missing.map((name) => (data[name] === undefined ? `no ${name}` : `${name} ${describe(data[name])}`)).join(", ");
+  throw new AccsynValidationError(
+    `Granting access to a ${target} needs read and write given as true or false, e.g. { read: true, write: false } (read-only) or { read: true, write: true } (read/write); got ${got}. Neither is assumed: the Python client grants write when write is left out.`,
+  );
 }

@@ -7,16 +7,16 @@
  * import { acl } from "@accsyn/acl";
  * const AclSession = Session.plugin(acl);
  * const session = await AclSession.connect();
- * await session.grant("user", "bob@partner.example", "folder", "plates", { read: true, write: false });
+ * await session.grant("user", "bob@partner.example", "folder", "plates", { read: true, write: false }); // both required
  * ```
  */
 import type { Acl, CallOptions, Session } from "@accsyn/core";
 import { access, type AccessOptions, type Recipient, type ShareAccess } from "./access.js";
-import { grant, type GrantData, type GrantShareResult } from "./grant.js";
+import { grant, type GrantArguments, type GrantData, type GrantShareResult, type ShareGrantData } from "./grant.js";
 import { revoke } from "./revoke.js";
 import type { RecipientListTargetType, RecipientTargetType, ShareTargetType } from "./targets.js";
 
-export { grant, type GrantData, type GrantShareResult } from "./grant.js";
+export { grant, type GrantArguments, type GrantData, type GrantShareResult, type ShareGrantData } from "./grant.js";
 export { access, toShareAccess, type AccessOptions, type Recipient, type ShareAccess } from "./access.js";
 export { revoke } from "./revoke.js";
 export { CODE_LOOKUP_TYPES, checkId, checkIdOrCode, findIdByCode, resolveIdOrCode, type IdOrCode } from "./lookup.js";
@@ -25,8 +25,8 @@ export type { AccessOperation, AccessTargetType, RecipientListTargetType, Recipi
 /** `grant` bound to a session (see the standalone {@link grant}). */
 export interface GrantMethod {
   (entitytype: "user", entityId: string, targetType: RecipientTargetType, targetId: string, data?: GrantData, options?: CallOptions): Promise<boolean>;
-  (entitytype: "user", entityId: string, targetType: ShareTargetType, targetId: string, data: GrantData, options?: CallOptions): Promise<GrantShareResult>;
-  (entitytype: string, entityId: string, targetType: string, targetId: string, data?: GrantData, options?: CallOptions): Promise<boolean | Acl>;
+  (entitytype: "user", entityId: string, targetType: ShareTargetType, targetId: string, data: ShareGrantData, options?: CallOptions): Promise<GrantShareResult>;
+  <T extends string>(entitytype: string, entityId: string, targetType: T, targetId: string, ...rest: GrantArguments<T>): Promise<boolean | Acl>;
 }
 
 /** `access` bound to a session (see the standalone {@link access}). */

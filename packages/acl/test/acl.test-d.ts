@@ -10,13 +10,25 @@ describe("Session.plugin(acl)", () => {
   it("types grant, access and revoke by target type", () => {
     expectTypeOf(AclSession.connect()).resolves.toHaveProperty("grant");
     expectTypeOf(session.grant("user", ID, "stream", ID)).resolves.toEqualTypeOf<boolean>();
-    expectTypeOf(session.grant("user", ID, "collection", ID, { write: false })).resolves.toEqualTypeOf<Acl | true>();
-    expectTypeOf(session.grant("User", ID, "Folder", ID)).resolves.toEqualTypeOf<boolean | Acl>();
+    expectTypeOf(session.grant("user", ID, "collection", ID, { read: true, write: false })).resolves.toEqualTypeOf<Acl | true>();
+    expectTypeOf(session.grant("User", ID, "Folder", ID, { read: true, write: true })).resolves.toEqualTypeOf<boolean | Acl>();
+    const dynamicTarget: string = "folder";
+    expectTypeOf(session.grant("user", ID, dynamicTarget, ID)).resolves.toEqualTypeOf<boolean | Acl>(); // checked at run time
     expectTypeOf(session.access("home", ID)).resolves.toEqualTypeOf<ShareAccess[]>();
     expectTypeOf(session.access("delivery", ID)).resolves.toEqualTypeOf<Recipient[]>();
     expectTypeOf(session.access("request", ID)).resolves.toEqualTypeOf<Recipient[] | ShareAccess[]>();
     expectTypeOf(session.revoke("user", "bob@partner.example", "delivery", ID)).resolves.toEqualTypeOf<boolean>();
-    expectTypeOf(grant(session, "user", ID, "volume", ID, { path: "/in" })).resolves.toEqualTypeOf<GrantShareResult>();
+    expectTypeOf(grant(session, "user", ID, "volume", ID, { read: true, write: false, path: "/in" })).resolves.toEqualTypeOf<GrantShareResult>();
+    // @ts-expect-error a share grant needs write (the Python client grants it when left out)
+    void grant(session, "user", ID, "volume", ID, { read: true, path: "/in" });
+    // @ts-expect-error a share grant needs read
+    void session.grant("user", ID, "collection", ID, { write: false });
+    // @ts-expect-error a share grant needs its data (in any case of the target type)
+    void session.grant("User", ID, "Folder", ID);
+    // @ts-expect-error read and write are booleans, not null
+    void session.grant("user", ID, "home", ID, { read: null, write: true });
+    // recipients need neither
+    expectTypeOf(session.grant("user", ID, "delivery", ID, { invite: false })).resolves.toEqualTypeOf<boolean>();
     // @ts-expect-error notify is a boolean
     void session.grant("user", ID, "volume", ID, { notify: "yes" });
     // @ts-expect-error acl adds no file methods

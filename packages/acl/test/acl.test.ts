@@ -81,15 +81,15 @@ describe("grant", () => {
     ]);
   });
 
-  it("fills ACL defaults, read-only unless write is given, and adds invite: false when asked (grant__folder_invite_false_flag)", async () => {
+  it("fills the ACL defaults (message, path) and adds invite: false when asked (grant__folder_invite_false_flag, read and write given)", async () => {
     replies["acl/create"] = { body: { result: [{ id: "7f8b48ad264d5193d6284544" }] } };
     const home = "e112e1bfe0d0ff58d1858c35";
-    expect(await session.grant("user", USER, "home", home, { invite: false, notify: false })).toEqual({ id: "7f8b48ad264d5193d6284544" });
+    expect(await session.grant("user", USER, "home", home, { read: true, write: true, invite: false, notify: false })).toEqual({ id: "7f8b48ad264d5193d6284544" });
     expect(sent()[0]!.data).toEqual({
       entity: `user:${USER}`,
       target: `share:${home}`,
       read: true,
-      write: false,
+      write: true,
       notify: false,
       message: "",
       path: "/",
@@ -134,7 +134,7 @@ describe("grant", () => {
   it("invites an unknown e-mail to a share as user:<e-mail>", async () => {
     replies["user/find"] = { body: { result: [] } };
     replies["acl/create"] = { body: { result: [{ id: "9a4008fef1f5003357f01aec" }] } };
-    await session.grant("user", "new@partner.example", "folder", FOLDER, { read: true });
+    await session.grant("user", "new@partner.example", "folder", FOLDER, { read: true, write: true });
     expect(sent()[1]).toMatchObject({ uri: "acl/create", data: { entity: "user:new@partner.example", target: `share:${FOLDER}` } });
   });
 
@@ -148,7 +148,7 @@ describe("grant", () => {
 
   it("fails for an unknown target code (grant__target_code_not_found)", async () => {
     replies["collection/find"] = { body: { result: [] } };
-    const error = await rejection(session.grant("user", USER, "collection", "Missing-Collection", { read: true }));
+    const error = await rejection(session.grant("user", USER, "collection", "Missing-Collection", { read: true, write: false }));
     expect(error).toBeInstanceOf(AccsynApiError);
     expect(error.message).toBe("No collection found with code 'missing-collection'! Check the code, or give the collection's id.");
     expect(sent()).toEqual([{ method: "GET", uri: "collection/find", data: null, query: "code='missing-collection'" }]);
@@ -156,13 +156,13 @@ describe("grant", () => {
 
   it("takes the first match when a code matches several entities, as the reference does", async () => {
     replies["volume/find"] = { body: { result: [{ id: VOLUME }, { id: FOLDER }] } };
-    await session.grant("user", USER, "volume", "projects", { read: true });
+    await session.grant("user", USER, "volume", "projects", { read: true, write: false });
     expect(sent().map((e) => e.uri)).toEqual(["volume/find", "acl/create"]);
     expect((sent()[1]?.data as { target: string }).target).toBe(`share:${VOLUME}`);
   });
 
   it("reads ids trimmed and lower-cased: an upper-case hex id is an id, not a code", async () => {
-    await session.grant("user", ` ${USER.toUpperCase()} `, "Folder", FOLDER.toUpperCase(), { read: true });
+    await session.grant("user", ` ${USER.toUpperCase()} `, "Folder", FOLDER.toUpperCase(), { read: true, write: false });
     expect(sent()).toEqual([
       {
         method: "POST",
@@ -172,14 +172,14 @@ describe("grant", () => {
     ]);
   });
 
-  it("sends a field given as null as null, and leaves out only fields not given", async () => {
-    await session.grant("user", USER, "folder", FOLDER, { read: null, write: false, notify: null, message: null, path: null });
+  it("sends a field given as null (notify, message, path, invite) as null, and leaves out only fields not given", async () => {
+    await session.grant("user", USER, "folder", FOLDER, { read: false, write: true, notify: null, message: null, path: null });
     await session.grant("user", USER, "delivery", DELIVERY, { invite: null });
     expect(sent()).toEqual([
       {
         method: "POST",
         uri: "acl/create",
-        data: { entity: `user:${USER}`, target: `share:${FOLDER}`, read: null, write: false, notify: null, message: null, path: null },
+        data: { entity: `user:${USER}`, target: `share:${FOLDER}`, read: false, write: true, notify: null, message: null, path: null },
       },
       { method: "PUT", uri: "job/recipient/add", data: { recipient: USER, invite: null }, id: DELIVERY },
     ]);
@@ -196,7 +196,7 @@ describe("grant", () => {
 
   it("looks a code up before judging the pair, as the reference does", async () => {
     replies["site/find"] = { body: { result: [{ id: VOLUME }] } };
-    const error = await rejection(session.grant("site", "HQ", "folder", FOLDER, { read: true }));
+    const error = await rejection(session.grant("site", "HQ", "folder", FOLDER, { read: true, write: false }));
     expect(error).toBeInstanceOf(AccsynValidationError);
     expect(error.message).toMatch(/^Unsupported grant access operation!/);
     expect(sent()).toEqual([{ method: "GET", uri: "site/find", data: null, query: "code='hq'" }]);
@@ -211,7 +211,15 @@ describe("grant", () => {
   const invalid: Array<[string, Parameters<typeof grant>, RegExp]> = [
     ["a code for a type without unique codes (grant__non_unique_entity_code_rejected)", [null as never, "job", "dailies-042", "delivery", DELIVERY], /^Please supply a valid job ID!/],
     ["an unsupported target (grant__unsupported_target)", [null as never, "user", USER, "job", "bf4eef818716bafab22ac70a"], /^Unsupported grant access operation!/],
-    ["an unsupported entity type", [null as never, "site", VOLUME, "folder", FOLDER, { read: true }], /^Unsupported grant access operation!/],
+    ["an unsupported entity type", [null as never, "site", VOLUME, "folder", FOLDER, { read: true, write: false }], /^Unsupported grant access operation!/],
+    [
+      "a share grant without write, the user given by code (the Python client would grant write)",
+      [null as never, "user", "Bob@Partner.example", "folder", FOLDER, { read: true, path: "/incoming" }],
+      /^Granting access to a folder needs read and write given as true or false, e\.g\. \{ read: true, write: false \} \(read-only\) or \{ read: true, write: true \} \(read\/write\); got no write\. Neither is assumed: the Python client grants write when write is left out\.$/,
+    ],
+    ["a share grant without read (any case of the type)", [null as never, "user", USER, " Volume ", VOLUME, { write: true }], /^Granting access to a volume needs read and write .*; got no read\./],
+    ["a share grant with neither, only other fields", [null as never, "user", USER, "collection", FOLDER, { notify: false }], /^Granting access to a collection needs read and write .*; got no read, no write\./],
+    ["read and write that are not booleans", [null as never, "user", USER, "home", FOLDER, { read: null, write: "yes" as never }], /^Granting access to a home needs read and write .*; got read null, write "yes"\./],
     ["a share without data (grant__volume_without_data_rejected)", [null as never, "user", USER, "volume", VOLUME], /^Invalid grant access data supplied, must be an object with values!/],
     ["a share with empty data", [null as never, "user", USER, "folder", FOLDER, {}], /^Invalid grant access data supplied, must be an object with values!/],
     ["data that is not an object", [null as never, "user", USER, "delivery", DELIVERY, "read" as never], /^Invalid grant access data supplied/],

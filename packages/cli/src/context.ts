@@ -3,7 +3,7 @@
  * use (the SDK is loaded only then, so `accsyn --version` stays fast).
  */
 import type { Session, SessionOptions } from "@accsyn/api";
-import { usageError, type ExitCode } from "./errors.js";
+import { maskSecrets, usageError, type ExitCode } from "./errors.js";
 import { Printer, type OutputMode } from "./output/print.js";
 import { CallTiming } from "./output/timing.js";
 
@@ -48,9 +48,18 @@ export class Context {
     return this.readGlobals();
   }
 
-  /** Secrets that must never be printed (the API key from options or environment). */
+  /** Secrets that must never be printed, known before any session: the API key from --api-key or the environment. */
   get secrets(): string[] {
-    return [this.globals.apiKey, process.env.ACCSYN_API_KEY].filter((s): s is string => typeof s === "string" && s !== "");
+    return [this.globals.apiKey, process.env.ACCSYN_API_KEY].filter((s): s is string => typeof s === "string" && s.trim() !== "").flatMap((s) => [s, s.trim()]);
+  }
+
+  /**
+   * `text` with every secret masked: those above, and once a session exists whatever it
+   * authenticates with (a key from --env-file, ACCSYN_CREDENTIALS_PATH or ./.env included).
+   */
+  mask(text: string): string {
+    const masked = maskSecrets(text, this.secrets);
+    return this.#session ? this.#session.mask(masked) : masked;
   }
 
   /** The printer for the chosen output mode. */

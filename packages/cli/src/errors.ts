@@ -73,13 +73,6 @@ interface SdkErrorShape {
 const TIMEOUT_HINT = "Pass a larger --timeout (seconds), or check the backend's load and your network.";
 const PLAIN_HTTP_HINT = "This endpoint is plain HTTP — use --http / ACCSYN_PROTOCOL=http.";
 
-/** True when a TLS handshake got a plain-HTTP answer (`EPROTO`, "wrong version number"), in the error or its cause. */
-export function isPlainHttpAnswer(error: { code?: unknown; networkCode?: unknown; message?: unknown; cause?: unknown }): boolean {
-  const cause = typeof error.cause === "object" && error.cause !== null ? (error.cause as { message?: unknown }).message : undefined;
-  const text = `${String(error.code ?? "")} ${String(error.networkCode ?? "")} ${String(error.message ?? "")} ${String(cause ?? "")}`;
-  return /wrong version number|packet length too long|EPROTO\b.*(ssl|tls)|ERR_SSL_WRONG_VERSION/i.test(text);
-}
-
 /** Node's own errors that come from what the user asked for (a file that is missing, …). */
 const USER_SYSTEM_ERRORS = new Set(["ENOENT", "EACCES", "EISDIR", "ENOTDIR", "EPERM"]);
 
@@ -110,7 +103,8 @@ function apiFailure(message: string, status: unknown, uri: unknown): Failure {
 
 function networkFailure(message: string, error: SdkErrorShape): Failure {
   if (error.networkCode === "ETIMEDOUT") return { exitCode: EXIT.TIMEOUT, message: withHint(message, TIMEOUT_HINT) };
-  if (isPlainHttpAnswer(error)) return { exitCode: EXIT.NETWORK, message: `${message.replace(/\)\s*:.*$/s, ").")} ${PLAIN_HTTP_HINT}` };
+  // the SDK judged the handshake (its isPlainHttpAnswer) and said so; the CLI names its own flag
+  if (/speaks plain HTTP/.test(message)) return { exitCode: EXIT.NETWORK, message: `${message.replace(/\)\s*:.*$/s, ").")} ${PLAIN_HTTP_HINT}` };
   return { exitCode: EXIT.NETWORK, message: withHint(message, NETWORK_HINT) };
 }
 
@@ -144,21 +138,27 @@ export function describeFailure(error: unknown): Failure {
   }
 }
 
-/** Replaces each secret (and its base64 forms) in `text` with `***`. */
+/**
+ * Replaces each secret (and its base64 and URL-encoded forms, longest first) in `text` with
+ * `***`; any non-empty secret counts, however short. The CLI's own list, for text printed before
+ * a session exists; once one does, its `mask` covers the key it authenticates with.
+ */
 export function maskSecrets(text: string, secrets: ReadonlyArray<string | undefined>): string {
-  let out = text;
+  const forms = new Set<string>();
   for (const secret of secrets) {
-    if (!secret || secret.length < 4) continue;
+    if (!secret) continue;
     const b64 = Buffer.from(secret, "utf8").toString("base64");
-    for (const form of [secret, b64, b64.replace(/=+$/, ""), encodeURIComponent(secret)]) out = out.split(form).join("***");
+    for (const form of [secret, b64, b64.replace(/=+$/, ""), encodeURIComponent(secret)]) forms.add(form);
   }
+  let out = text;
+  for (const form of [...forms].sort((a, b) => b.length - a.length)) out = out.split(form).join("***");
   return out;
 }
 
-/** Writes the failure as one line on stderr (secrets masked) and returns its exit code. */
-export function reportFailure(error: unknown, secrets: ReadonlyArray<string | undefined>, stderr: NodeJS.WritableStream = process.stderr): ExitCode {
+/** Writes the failure as one line on stderr (masked by `mask`) and returns its exit code. */
+export function reportFailure(error: unknown, mask: (text: string) => string, stderr: NodeJS.WritableStream = process.stderr): ExitCode {
   const failure = describeFailure(error);
   const line = failure.message.replace(/\s*\n\s*/g, " ").trim();
-  stderr.write(`accsyn: ${maskSecrets(line, secrets)}\n`);
+  stderr.write(`accsyn: ${mask(line)}\n`);
   return failure.exitCode;
 }

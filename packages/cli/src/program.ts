@@ -17,7 +17,7 @@ import { registerSettings } from "./commands/settings.js";
 import { registerWatch } from "./commands/watch.js";
 import { registerWhoami } from "./commands/whoami.js";
 import { Context, type GlobalOptions } from "./context.js";
-import { EXIT, maskSecrets, reportFailure, type ExitCode } from "./errors.js";
+import { EXIT, reportFailure, type ExitCode } from "./errors.js";
 import { parsePort, parseSeconds } from "./options.js";
 import { VERSION } from "./version.js";
 
@@ -98,7 +98,7 @@ export async function run(argv: readonly string[]): Promise<ExitCode> {
   }
   const errorText = failure?.error instanceof Error ? failure.error.message : "";
   for (const warning of context.warnings) {
-    if (!errorText.includes(warning)) context.stderr.write(`accsyn: warning: ${maskSecrets(warning, context.secrets)}\n`);
+    if (!errorText.includes(warning)) context.stderr.write(`accsyn: warning: ${context.mask(warning)}\n`);
   }
-  return failure ? reportFailure(failure.error, context.secrets, context.stderr) : (context.exitCode ?? EXIT.OK);
+  return failure ? reportFailure(failure.error, (text) => context.mask(text), context.stderr) : (context.exitCode ?? EXIT.OK);
 }

@@ -103,6 +103,17 @@ describe("credentials, network and secrets", () => {
     expect(me.role).toBe("standard");
   });
 
+  it("masks a key read from --env-file (or .env) in what it prints, as the session authenticates with it", async () => {
+    const file = join(cli.cwd, "leaky.env");
+    const key = cli.keyOf("standard");
+    writeFileSync(file, `ACCSYN_API_USER=${cli.userOf("standard")}\nACCSYN_API_KEY=${key}\n`);
+    // the key pasted where an id belongs: the refusal quotes what it got
+    const { code, stdout, stderr } = await cli.run(["get", "job", key, "--env-file", file], { env: { ACCSYN_API_USER: undefined, ACCSYN_API_KEY: undefined } });
+    expect(code).toBe(2);
+    expect(stderr).toBe('accsyn: Invalid entity ID supplied! An accsyn id is 24 lower-case hexadecimal characters; got "***".\n');
+    for (const form of secretForms(key)) expect(stdout + stderr).not.toContain(form);
+  });
+
   it("no backend listening exits 4 with one line pointing at doctor", async () => {
     const port = await closedPort();
     const { code, stderr } = await cli.run(["whoami", "--host", "127.0.0.1", "--port", String(port), "--http"], { noConnection: true });

@@ -5,7 +5,7 @@ import { describeFailure, EXIT, maskSecrets } from "../src/errors.js";
 import { Printer } from "../src/output/print.js";
 import { plainProgress } from "../src/output/progress.js";
 import { colourEnabled } from "../src/output/colour.js";
-import { AccsynApiError, AccsynNetworkError, AccsynNotFoundError, AccsynValidationError } from "@accsyn/core";
+import { AccsynApiError, AccsynNetworkError, AccsynNotFoundError, AccsynValidationError, networkAdvice } from "@accsyn/core";
 
 /** A writable that collects text and claims to be (or not be) a terminal. */
 function sink(isTTY: boolean): Writable & { isTTY: boolean; text: () => string } {
@@ -144,7 +144,8 @@ describe("failures", () => {
     expect(describeFailure(new AccsynApiError("Forbidden", { uri: "setting", status: 403 })).exitCode).toBe(EXIT.PERMISSION);
     expect(describeFailure(new AccsynNotFoundError("No ACL found", { uri: "acl/find", entityType: "acl", entityId: "user:a share:b" })).exitCode).toBe(EXIT.NOT_FOUND);
     expect(describeFailure(new AccsynNetworkError("No answer", { networkCode: "ETIMEDOUT" }))).toMatchObject({ exitCode: EXIT.TIMEOUT, message: expect.stringContaining("--timeout") });
-    const plainHttp = new AccsynNetworkError("Could not complete PUT /api/login at h:1 (EPROTO): the request failed below HTTP.", { networkCode: "EPROTO", cause: { message: "ssl3_get_record:wrong version number" } });
+    const advice = networkAdvice("EPROTO", "write EPROTO …:ssl3_get_record:wrong version number", { host: "h", port: 1, connectTimeoutMs: 1, timeoutMs: 1 });
+    const plainHttp = new AccsynNetworkError(`Could not complete PUT /api/login at h:1 (EPROTO): ${advice}`, { networkCode: "EPROTO" });
     expect(describeFailure(plainHttp)).toEqual({ exitCode: EXIT.NETWORK, message: "Could not complete PUT /api/login at h:1 (EPROTO). This endpoint is plain HTTP — use --http / ACCSYN_PROTOCOL=http." });
     expect(describeFailure(new TypeError("x is not a function"))).toMatchObject({ exitCode: EXIT.INTERNAL, message: expect.stringMatching(/^Internal error: x is not a function\. This is a bug in accsyn/) });
     expect(describeFailure(Object.assign(new Error("ENOENT: no such file"), { code: "ENOENT" })).exitCode).toBe(EXIT.USAGE);
@@ -155,5 +156,6 @@ describe("failures", () => {
     const secret = "s3cr3t-key";
     const b64 = Buffer.from(secret).toString("base64");
     expect(maskSecrets(`a ${secret} b ${b64} c`, [secret])).toBe("a *** b *** c");
+    expect(maskSecrets("key=k9, b64=azk=", ["k9"])).toBe("key=***, b64=***");
   });
 });

@@ -86,10 +86,14 @@ function rateLimited(answer: HttpAnswer, context: AnswerContext): AccsynRateLimi
   } catch {
     // an HTML or empty 429 page says nothing more than its status
   }
-  const wait = answer.retryAfterMs === undefined ? "" : ` It asked to wait ${Math.ceil(answer.retryAfterMs / 1000)} s.`;
+  const wait = answer.retryAfterMs === undefined ? "" : ` It asked to wait ${seconds(answer.retryAfterMs)} s.`;
+  const { budget } = answer;
+  const why = budget
+    ? `; the SDK stopped retrying: this call's budget of ${seconds(budget.totalMs)} s (connectTimeoutMs + timeoutMs, from its first attempt) had ${seconds(budget.leftMs)} s left.${wait} Raise timeoutMs, or`
+    : `, after the SDK's retries.${wait} Send it again later, or`;
   const message =
-    `The accsyn service refused ${context.method} ${context.uri}: too many requests (HTTP 429), after the SDK's retries.${wait} ` +
-    "Nothing was done; send it again later, or keep a fan-out under the limit with the maxRequestsPerSecond option (the service allows 30 requests/s, bursts of 60).";
+    `The accsyn service refused ${context.method} ${context.uri}: too many requests (HTTP 429)${why} ` +
+    "keep a fan-out under the limit with the maxRequestsPerSecond option (the service allows 30 requests/s, bursts of 60). Nothing was done.";
   context.debug(message);
   return new AccsynRateLimitError(message, {
     uri: context.uri,
@@ -97,4 +101,9 @@ function rateLimited(answer: HttpAnswer, context: AnswerContext): AccsynRateLimi
     retryAfterMs: answer.retryAfterMs,
     ...(backendMessage === undefined ? {} : { backendMessage }),
   });
+}
+
+/** ms as seconds for a message: whole seconds, one decimal below 10 s. */
+function seconds(ms: number): string {
+  return ms >= 10_000 ? String(Math.ceil(ms / 1000)) : String(Math.ceil(ms / 100) / 10);
 }

@@ -112,7 +112,8 @@ export function resolveCredentials(options: SessionOptions): Credentials {
   const credentials: Credentials = {
     workspace,
     username,
-    apiKey,
+    // the key is judged trimmed above: the same trimmed key is sent and masked
+    apiKey: apiKey.trim(),
     usedDomainOption: options.workspace === undefined && options.domain !== undefined,
     proxy: proxy || undefined,
     env,

@@ -117,11 +117,13 @@ export class AccsynNotFoundError extends AccsynApiError {
 
 /**
  * The service refused the call for going over its rate limit (HTTP 429), and the SDK's retries
- * (`rateLimitRetries`) were used up. Nothing was done; the call can be sent again later.
+ * (`rateLimitRetries`) were used up or the wait would have outlasted the call's budget; or (without
+ * a `status`) a `RateLimiter` deadline passed before the caller's turn. Nothing was done; the
+ * call can be sent again later.
  */
 export class AccsynRateLimitError extends AccsynApiError {
   override readonly code: string = "ACCSYN_RATE_LIMIT";
-  /** How long the service asked to wait (its `Retry-After`), in ms, when it said. */
+  /** How long the service asked to wait (its `Retry-After`), in ms, when it said; for a missed turn under `maxRequestsPerSecond`, how far away it was. */
   readonly retryAfterMs: number | undefined;
 
   constructor(message: string, options: AccsynApiErrorOptions & { retryAfterMs?: number | undefined }) {

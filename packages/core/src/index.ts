@@ -5,7 +5,8 @@
 export { Session, DOCUMENTATION_URL, type LoginInfo } from "./session.js";
 export type { SessionOptions, CallOptions } from "./options.js";
 export { DEFAULT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_REGISTRY, DEFAULT_RATE_LIMIT_RETRIES } from "./options.js";
-export { RateLimiter, type RateLimit } from "./rate-limiter.js";
+export { RateLimiter, type RateLimit, type AcquireOptions } from "./rate-limiter.js";
+export { isPlainHttpAnswer, networkAdvice, type FailureShape, type FailedTarget } from "./network-advice.js";
 export type { Answer } from "./answer.js";
 export type { EventPayload } from "./event.js";
 export type { HttpMethod } from "./transport.js";

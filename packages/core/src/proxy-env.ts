@@ -13,11 +13,6 @@ function variable(env: Environment, name: string): string {
   return env[name.toLowerCase()] || env[name.toUpperCase()] || "";
 }
 
-/** True when the environment names a proxy for any scheme. */
-export function hasProxyVariables(env: Environment): boolean {
-  return ["https_proxy", "http_proxy", "all_proxy"].some((name) => variable(env, name) !== "");
-}
-
 /** True when `NO_PROXY` exempts `host:port` (exact names, `.suffix` / `*.suffix`, optional `:port`, or `*`). */
 function exempt(env: Environment, host: string, port: number): boolean {
   const noProxy = variable(env, "no_proxy").toLowerCase();

@@ -4,7 +4,8 @@
 import http from "node:http";
 import https from "node:https";
 import { AccsynValidationError } from "./errors.js";
-import { hasProxyVariables, proxyForUrl, type Environment } from "./proxy-env.js";
+import { HttpProxyForwardAgent } from "./http-proxy-forward.js";
+import { proxyForUrl, type Environment } from "./proxy-env.js";
 
 /** A parsed `proxy` / `ACCSYN_PROXY` value. */
 export type ProxySetting =
@@ -53,6 +54,9 @@ export interface AgentOptions {
   proxy: ProxySetting | undefined;
   /** Where `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY`/`NO_PROXY` are read: the session's environment. */
   env: Environment;
+  /** The host the agents connect to (a transport has one): the proxy is chosen for it. */
+  host: string;
+  port: number;
   /** Most sockets open at once per host (default: no cap). */
   maxSockets?: number | undefined;
   /** Idle keep-alive sockets are closed after this many ms (below common server keep-alive timeouts). */
@@ -67,29 +71,23 @@ export interface Agents {
   destroy(): void;
 }
 
+/** Options of a keep-alive pool. */
+type PoolOptions = http.AgentOptions;
+
 /**
- * Builds keep-alive agents. A SOCKS setting, or the standard `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY`
- * variables of the session's environment (with `NO_PROXY`), route through `proxy-agent`;
- * otherwise plain pooled sockets. `proxy-agent` (with its PAC, SOCKS and HTTP proxy stack) is
- * loaded only then, which keeps it out of the SDK's start-up time.
+ * Builds keep-alive agents for one host. A SOCKS setting, or the proxy the standard
+ * `HTTP_PROXY`/`HTTPS_PROXY`/`ALL_PROXY` variables of the session's environment name for that
+ * host (unless `NO_PROXY` exempts it), routes each protocol through its proxy agent; otherwise
+ * plain pooled sockets.
  */
-export async function createAgents({ proxy, env, maxSockets, freeSocketTimeoutMs = 4_000 }: AgentOptions): Promise<Agents> {
-  const pool = { keepAlive: true, timeout: freeSocketTimeoutMs, scheduling: "lifo" as const, ...(maxSockets === undefined ? {} : { maxSockets }) };
-  if (proxy?.kind === "socks" || hasProxyVariables(env)) {
-    const { ProxyAgent } = await import("proxy-agent");
-    const socksUrl = proxy?.kind === "socks" ? proxy.url : undefined;
-    const agent = new ProxyAgent({
-      ...pool,
-      getProxyForUrl: socksUrl ? () => socksUrl : (url: string) => proxyForUrl(url, env),
-    });
-    return {
-      http: agent as unknown as http.Agent,
-      https: agent as unknown as https.Agent,
-      destroy: () => agent.destroy(),
-    };
-  }
-  const httpAgent = new http.Agent(pool);
-  const httpsAgent = new https.Agent(pool);
+export async function createAgents({ proxy, env, host, port, maxSockets, freeSocketTimeoutMs = 4_000 }: AgentOptions): Promise<Agents> {
+  const pool: PoolOptions = { keepAlive: true, timeout: freeSocketTimeoutMs, scheduling: "lifo", ...(maxSockets === undefined ? {} : { maxSockets }) };
+  const authority = `${host.includes(":") && !host.startsWith("[") ? `[${host}]` : host}:${port}`;
+  const proxyFor = (scheme: "http" | "https"): string => (proxy?.kind === "socks" ? proxy.url : proxyForUrl(`${scheme}://${authority}`, env));
+  const httpProxy = proxyFor("http");
+  const httpsProxy = proxyFor("https");
+  const httpAgent = httpProxy ? await proxyAgent(httpProxy, false, pool) : new http.Agent(pool);
+  const httpsAgent = httpsProxy ? ((await proxyAgent(httpsProxy, true, pool)) as https.Agent) : new https.Agent(pool);
   return {
     http: httpAgent,
     https: httpsAgent,
@@ -98,4 +96,30 @@ export async function createAgents({ proxy, env, maxSockets, freeSocketTimeoutMs
       httpsAgent.destroy();
     },
   };
+}
+
+/**
+ * The agent for one proxy and one protocol: plain HTTP through an HTTP proxy is forwarded with
+ * absolute URLs ({@link HttpProxyForwardAgent}); everything else comes from `proxy-agent`'s
+ * family, used directly rather than through `ProxyAgent` (whose own keep-alive pool handed a
+ * reused proxy socket a relative path): a CONNECT tunnel (`https-proxy-agent`) for TLS, SOCKS, or
+ * a PAC script. `proxy-agent` is loaded only then, which keeps it out of the SDK's start-up time.
+ */
+async function proxyAgent(url: string, secure: boolean, pool: PoolOptions): Promise<http.Agent> {
+  const scheme = url.slice(0, Math.max(0, url.indexOf(":"))).toLowerCase();
+  if (!secure && (scheme === "http" || scheme === "https")) return new HttpProxyForwardAgent(new URL(url), pool);
+  const { proxies } = await import("proxy-agent");
+  const loaders = (proxies as Record<string, (typeof proxies)[keyof typeof proxies] | undefined>)[scheme];
+  if (!loaders) {
+    throw new AccsynValidationError(
+      `Unsupported proxy "${withoutCredentials(url)}": use http://, https://, socks5:// (socks4://, socks5h://) or pac+<url> in HTTPS_PROXY/HTTP_PROXY/ALL_PROXY.`,
+    );
+  }
+  const ProxyAgentClass = await loaders[secure ? 1 : 0]();
+  return new ProxyAgentClass(url, pool) as unknown as http.Agent;
+}
+
+/** A proxy URL for a message: any user and password left out. */
+function withoutCredentials(url: string): string {
+  return url.replace(/\/\/[^/@]*@/, "//");
 }

@@ -13,16 +13,19 @@ export const MASK = "***";
 
 /** A set of secret strings and a function that hides them in text. */
 export class SecretMasker {
-  readonly #secrets = new Set<string>();
+  /** The secrets and their encoded forms, longest first (a short one never breaks up a longer one). */
+  #secrets: string[] = [];
 
-  /** Registers a secret; its base64 and base64url forms are masked too. Short values are ignored. */
+  /**
+   * Registers a secret; its base64, unpadded base64 and URL-encoded forms are masked too. Any
+   * non-empty value counts, however short: a short key is still what the session authenticates
+   * with (masking it may blank out more of a text than the key, never less).
+   */
   add(secret: string | undefined): void {
-    if (!secret || secret.length < 4) return;
-    this.#secrets.add(secret);
+    if (!secret) return;
     const b64 = Buffer.from(secret, "utf8").toString("base64");
-    this.#secrets.add(b64);
-    this.#secrets.add(b64.replace(/=+$/, ""));
-    this.#secrets.add(encodeURIComponent(secret));
+    const forms = new Set([...this.#secrets, secret, b64, b64.replace(/=+$/, ""), encodeURIComponent(secret)]);
+    this.#secrets = [...forms].filter((form) => form !== "").sort((a, b) => b.length - a.length);
   }
 
   /** Returns `text` with every registered secret replaced by `***`. */
@@ -36,12 +39,12 @@ export class SecretMasker {
 
   /** Shows how many secrets are held, never which. */
   [inspect.custom](): string {
-    return `SecretMasker { secrets: ${MASK} (${this.#secrets.size}) }`;
+    return `SecretMasker { secrets: ${MASK} (${this.#secrets.length}) }`;
   }
 
   /** The JSON form: the count of secrets only. */
   toJSON(): Record<string, unknown> {
-    return { secrets: MASK, count: this.#secrets.size };
+    return { secrets: MASK, count: this.#secrets.length };
   }
 }
 

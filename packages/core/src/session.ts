@@ -199,6 +199,15 @@ export class Session {
     return { workspace: this.workspace, username: this.username, apiKey: MASK, endpoint, role: this.role };
   }
 
+  /**
+   * `text` with this session's secrets masked (`***`): the API key it authenticates with, wherever
+   * that key came from (option, environment, `.env` or `envFile`), its encoded forms, and
+   * Authorization values. For tools that print text of their own (the CLI).
+   */
+  mask(text: string): string {
+    return this.#masker.mask(text);
+  }
+
   /** The message of the last failed call, or `null`. */
   getLastMessage(): string | null {
     return this.#lastMessage;

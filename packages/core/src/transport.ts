@@ -8,7 +8,9 @@ import { inspect, type InspectOptionsStylized } from "node:util";
 import type { Got, Request as GotRequest, RequestError, Response } from "got";
 import { BodyCollector } from "./answer-body.js";
 import { bodyText } from "./body-text.js";
+import { CallBudget, type BudgetNote } from "./call-budget.js";
 import { AccsynAbortError, AccsynNetworkError, AccsynProtocolError } from "./errors.js";
+import { networkAdvice } from "./network-advice.js";
 import type { Agents } from "./proxy.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import { maskedView, type SecretMasker } from "./redact.js";
@@ -76,11 +78,8 @@ export interface HttpAnswer {
   url: string;
   /** The answer's `Retry-After` in ms, when it named one. */
   retryAfterMs?: number;
-}
-
-/** Whether a call's time budget ran out (set by its timer). */
-interface Deadline {
-  expired: boolean;
+  /** Present when the call stopped retrying this answer because its budget would run out first. */
+  budget?: BudgetNote;
 }
 
 /** The got module. */
@@ -132,10 +131,12 @@ export class Transport {
         statusCodes: [RATE_LIMIT_STATUS, ...RETRY_STATUS],
         errorCodes: RETRY_ERRORS,
         calculateDelay: ({ attemptCount, error, retryAfter }) => {
-          const waitMs = retryDelay(
+          const delay = retryDelay(
             { retries, rateLimitRetries, retryDelayMs },
             { attemptCount, method: error.options.method, status: error.response?.statusCode, code: error.code, retryAfterMs: retryAfter },
           );
+          const { budget } = error.options.context as { budget?: CallBudget };
+          const waitMs = budget ? budget.retryDelay(delay, error) : delay;
           const observer = error.request && waitMs > 0 ? observed.get(error.request) : undefined;
           observer?.retrying(attemptCount, { status: error.response?.statusCode, code: error.response ? undefined : error.code, bytesIn: error.response?.rawBody?.length ?? 0 }, waitMs);
           return waitMs;
@@ -148,12 +149,12 @@ export class Transport {
   /** Sends one request; resolves with any HTTP status, rejects only below HTTP. */
   async send(request: HttpRequest): Promise<HttpAnswer> {
     if (request.signal?.aborted) throw this.abortError(request);
-    const deadline: Deadline = { expired: false };
+    const budget = new CallBudget(this.#config.connectTimeoutMs + this.#config.timeoutMs);
     try {
-      return await this.exchange(request, deadline);
+      return await this.exchange(request, budget);
     } catch (error) {
       if (request.signal?.aborted) throw this.abortError(request);
-      throw this.networkError(error, request, deadline.expired);
+      throw this.networkError(error, request);
     }
   }
 
@@ -162,24 +163,32 @@ export class Transport {
    * promise API; got still applies every option (timeouts, TLS, agents, decompression) and its
    * retry policy, and hands over a fresh stream for each retry. Resolves with any HTTP status.
    *
-   * The whole call (retries and rate-limit waits included) has a budget of connect + response
-   * timeout: got's own timeouts end at the answer's first byte, so a body that trickles forever
-   * would otherwise hold the call. The budget is one timer that destroys the attempt in flight;
-   * an `AbortController` handed to got per call cost ~8 % of a small call's time.
+   * The call has a budget of connect + response timeout from its first attempt on the wire (see
+   * `call-budget.ts`): got's own timeouts end at the answer's first byte, so a body that trickles
+   * forever would otherwise hold the call. The budget is one timer that destroys the attempt in
+   * flight; an `AbortController` handed to got per call cost ~8 % of a small call's time.
    */
-  private exchange(request: HttpRequest, deadline: Deadline): Promise<HttpAnswer> {
+  private exchange(request: HttpRequest, budget: CallBudget): Promise<HttpAnswer> {
     const { method, body, signal } = request;
-    const { limiter, connectTimeoutMs, timeoutMs } = this.#config;
+    const { limiter } = this.#config;
     return new Promise<HttpAnswer>((resolve, reject) => {
       let current: GotRequest | undefined;
+      let timer: NodeJS.Timeout | undefined;
       const { observer } = request;
       let attempt = 0;
-      const timer = setTimeout(() => {
-        deadline.expired = true;
+      // the budget ran out: on the wire that is a timeout; while waiting to retry, the call ends
+      // with the failure it was waiting to retry after (a 429 stays a rate-limit refusal)
+      const spend = (): void => {
+        if (budget.expired) return;
+        const after = budget.waitingAfter;
+        const note = budget.ranOut();
         current?.destroy();
-        fail(Object.assign(new Error("The call outlasted its time budget"), { code: "ETIMEDOUT" }));
-      }, connectTimeoutMs + timeoutMs);
-      timer.unref();
+        if (after instanceof this.#got.HTTPError) {
+          observer?.received(after.response.rawBody?.length ?? 0);
+          succeed({ ...answerOf(after.response), budget: note });
+        }
+        else fail(after ?? Object.assign(new Error("The call outlasted its time budget"), { code: "ETIMEDOUT" }));
+      };
       // the caller's signal is watched here, not handed to got: got leaves one listener per call on
       // it, which piles up on a signal that outlives many calls (a watch, a long script)
       const onAbort = (): void => {
@@ -212,22 +221,29 @@ export class Transport {
         stream.once("error", (error: Error) => {
           if (!(error instanceof this.#got.HTTPError)) return fail(error);
           observer?.received(error.response.rawBody?.length ?? 0);
-          succeed(answerOf(error.response));
+          succeed({ ...answerOf(error.response), ...(budget.note ? { budget: budget.note } : {}) });
         });
-        stream.once("retry", (_attempt: number, _error: RequestError, next: () => GotRequest) => start(next));
+        stream.once("retry", (_attempt: number, _error: RequestError, next: () => GotRequest) => start(next, true));
         // a request without a body that may have one (DELETE) waits for the end of its upload
         if (body === undefined && method !== "GET") stream.end();
       };
-      // every attempt, retries included, waits for its turn under the rate limit (when one is set)
-      const over = (): boolean => deadline.expired || signal?.aborted === true;
-      const start = (open: () => GotRequest): void => {
-        if (over()) return;
-        if (!limiter) return follow(open());
-        limiter.acquire(signal).then(() => {
-          if (!over()) follow(open());
-        }, fail);
+      const send = (open: () => GotRequest): void => {
+        if (budget.expired || signal?.aborted) return;
+        if (!timer) {
+          timer = setTimeout(spend, budget.start());
+          timer.unref();
+        }
+        budget.sending();
+        follow(open());
       };
-      start(() => this.#client.stream(request.path, { method, headers: request.headers, ...(body === undefined ? {} : { body }) }));
+      // every attempt, retries included, waits for its turn under the rate limit (when one is set):
+      // the first without a deadline, a retry ahead of unsent calls and within the budget
+      const start = (open: () => GotRequest, retry = false): void => {
+        if (!limiter) return send(open);
+        const turn = retry ? limiter.acquire(signal, { timeoutMs: budget.leftMs(), ahead: true }) : limiter.acquire(signal);
+        turn.then(() => send(open), (error: unknown) => (signal?.aborted || !retry ? fail(error) : spend()));
+      };
+      start(() => this.#client.stream(request.path, { method, headers: request.headers, context: { budget }, ...(body === undefined ? {} : { body }) }));
     });
   }
 
@@ -257,10 +273,10 @@ export class Transport {
     });
   }
 
-  private networkError(error: unknown, request: HttpRequest, budgetExceeded: boolean): AccsynNetworkError | AccsynProtocolError {
+  private networkError(error: unknown, request: HttpRequest): AccsynNetworkError | AccsynProtocolError {
     const { host, port, masker } = this.#config;
     const raw = error as RequestError & { code?: unknown };
-    const code = budgetExceeded ? "ETIMEDOUT" : typeof raw?.code === "string" ? raw.code : "ERR_NETWORK";
+    const code = typeof raw?.code === "string" ? raw.code : "ERR_NETWORK";
     const where = `${host}:${port}`;
     const detail = masker.mask(String(raw?.message ?? error).replace(/https?:\/\/\S+/g, "<url>"));
     const cause = { name: raw?.name ?? "Error", code, message: detail };
@@ -270,7 +286,7 @@ export class Transport {
         { uri: request.uri, cause },
       );
     }
-    const advice = adviceFor(code, host, port, this.#config);
+    const advice = networkAdvice(code, detail, this.#config);
     return new AccsynNetworkError(`Could not complete ${request.method} ${request.uri} at ${where} (${code}): ${advice}`, {
       networkCode: code,
       host,
@@ -286,24 +302,4 @@ function answerOf(response: Response): HttpAnswer {
   const raw = response.rawBody;
   const retryAfterMs = parseRetryAfter(response.headers["retry-after"]);
   return { status: response.statusCode, text: raw ? bodyText(raw) : "", url: response.url, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
-}
-
-function adviceFor(code: string, host: string, port: number, config: TransportConfig): string {
-  switch (code) {
-    case "ECONNREFUSED":
-      return `nothing accepted the connection. Make sure the accsyn backend at ${host} can be reached from your location and that no firewall blocks outgoing TCP traffic to port ${port}.`;
-    case "ENOTFOUND":
-    case "EAI_AGAIN":
-      return `the host name ${host} could not be resolved. Check the workspace, the hostname option and your DNS.`;
-    case "ETIMEDOUT":
-      return `no answer within the time allowed (connect ${config.connectTimeoutMs} ms, response ${config.timeoutMs} ms). Check that ${host}:${port} is reachable, or raise timeoutMs / connectTimeoutMs.`;
-    case "ECONNRESET":
-    case "EPIPE":
-      return `the connection was closed by the other side. Check proxies and firewalls between you and ${host}:${port}, then retry.`;
-    default:
-      if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|ERR_TLS/i.test(code)) {
-        return `the TLS certificate of ${host} could not be verified. Pass its CA with the \`ca\` option, or (only for a backend you trust) set insecureTls: true.`;
-      }
-      return `the request failed below HTTP. Check that ${host}:${port} is reachable and any proxy settings.`;
-  }
 }

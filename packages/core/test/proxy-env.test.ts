@@ -18,8 +18,9 @@ afterEach(async () => {
 });
 
 /** A real proxy on a free port; records CONNECT tunnels and any plain-HTTP request it forwards. */
-async function startProxy(): Promise<{ url: string; seen: string[] }> {
+async function startProxy(authorization?: string): Promise<{ url: string; seen: string[] }> {
   const proxy = createProxy(http.createServer());
+  if (authorization) proxy.authenticate = (req) => req.headers["proxy-authorization"] === authorization;
   const seen: string[] = [];
   proxy.on("connect", (req: http.IncomingMessage) => seen.push(`CONNECT ${req.url ?? ""}`));
   proxy.on("request", (req: http.IncomingMessage) => seen.push(`${req.method} ${req.url ?? ""}`));
@@ -115,6 +116,54 @@ describe("proxy variables and the env option", () => {
     const answer = await withProcessEnv({ HTTPS_PROXY: proxy.url, NO_PROXY: "", no_proxy: "" }, () => call(options));
     expect(answer).toEqual({ result: "answered" });
     expect(proxy.seen).toContain(`CONNECT 127.0.0.1:${s.port}`);
+  });
+});
+
+describe("many calls through a real proxy on one keep-alive session", () => {
+  /** `count` calls on one session, eight at a time, then `count` one after another. */
+  async function manyCalls(options: ConstructorParameters<typeof Session>[0], count: number): Promise<unknown[]> {
+    const session = new Session(options);
+    try {
+      const answers: unknown[] = await Promise.all(Array.from({ length: count }, () => session.request("GET", "job/find")));
+      for (let i = 0; i < count; i++) answers.push(await session.request("PUT", "job/update", { data: { i } }));
+      return answers;
+    } finally {
+      session.close();
+    }
+  }
+
+  it("plain HTTP through HTTP_PROXY: every call (not only the first) reaches the backend with an absolute URL", async () => {
+    const s = await backend();
+    const proxy = await startProxy();
+    const { options } = sessionOptions(s, { env: { HTTP_PROXY: proxy.url } });
+    const answers = await manyCalls(options, 40);
+    expect(answers).toEqual(Array.from({ length: 80 }, () => ({ result: "answered" })));
+    const sent = proxy.seen.filter((line) => !line.includes("/api/login"));
+    expect(sent).toHaveLength(80);
+    expect(sent.every((line) => line.startsWith(`GET http://127.0.0.1:${s.port}/api/v3/event?`) || line === `PUT http://127.0.0.1:${s.port}/api/v3/event`)).toBe(true);
+    expect(s.events()).toHaveLength(80);
+  });
+
+  it("plain HTTP through a proxy that wants a user and password (from the proxy URL)", async () => {
+    const s = await backend();
+    const proxy = await startProxy(`Basic ${Buffer.from("scott:tiger&co").toString("base64")}`);
+    const { options } = sessionOptions(s, { env: { HTTP_PROXY: proxy.url.replace("http://", "http://scott:tiger%26co@") } });
+    expect(await manyCalls(options, 5)).toEqual(Array.from({ length: 10 }, () => ({ result: "answered" })));
+    expect(s.events()).toHaveLength(10);
+  });
+
+  it("TLS through HTTPS_PROXY: every call tunnels, the tunnels are reused", async () => {
+    const tls = await testCertificate();
+    const s = await backend(tls);
+    const proxy = await startProxy();
+    const { options } = sessionOptions(s, { protocol: "https", ca: tls.cert, env: { HTTPS_PROXY: proxy.url } });
+    const answers = await manyCalls(options, 40);
+    expect(answers).toEqual(Array.from({ length: 80 }, () => ({ result: "answered" })));
+    expect(s.events()).toHaveLength(80);
+    const tunnels = proxy.seen.filter((line) => line === `CONNECT 127.0.0.1:${s.port}`);
+    expect(tunnels.length).toBeGreaterThan(0);
+    expect(tunnels.length).toBeLessThanOrEqual(41);
+    expect(proxy.seen.every((line) => line.startsWith("CONNECT "))).toBe(true);
   });
 });
 

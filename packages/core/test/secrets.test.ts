@@ -99,7 +99,7 @@ describe("printouts of objects that hold the key", () => {
     masker.add(API_KEY);
     const transport = await Transport.open({
       baseUrl: `${server.url}/api/v3`, host: "127.0.0.1", port: server.port, timeoutMs: 1_000, connectTimeoutMs: 1_000, retries: 0,
-      rateLimitRetries: 0, retryDelayMs: 1, agents: await createAgents({ proxy: undefined, env }), rejectUnauthorized: true, ca: undefined, masker,
+      rateLimitRetries: 0, retryDelayMs: 1, agents: await createAgents({ proxy: undefined, env, host: "127.0.0.1", port: server.port }), rejectUnauthorized: true, ca: undefined, masker,
     });
     Object.assign(objects, { masker, transport, "log records": lines });
     const classes = [AccsynError, AccsynValidationError, AccsynApiError, AccsynJobError, AccsynNetworkError, AccsynAbortError, AccsynProtocolError, AccsynNotFoundError, AccsynRateLimitError];
@@ -119,5 +119,37 @@ describe("printouts of objects that hold the key", () => {
     expect(lines.length).toBeGreaterThan(5);
     transport.close();
     session.close();
+  });
+});
+
+describe("the key the session authenticates with", () => {
+  it("is masked however short: a 3-character key never shows in logs or errors", async () => {
+    const key = "k9#";
+    server = await startTestServer((req) => (req.path === "/api/v3/event" ? { status: 400, body: { message: `refused key=${key} auth=${req.headers.authorization}` } } : undefined));
+    const lines: string[] = [];
+    const session = new Session({ ...sessionOptions(server).options, apiKey: key, verbose: true, logger: { debug: (m) => lines.push(m), warn: (m) => lines.push(m) } });
+    const error = await session.request("GET", "user/find").catch((e: unknown) => e);
+    session.close();
+    expect(error).toBeInstanceOf(AccsynApiError);
+    const texts = [...lines, (error as Error).message, JSON.stringify(error), inspect(error, { depth: 10, showHidden: true }), session.mask(`x ${key} y`)].join("\n");
+    expect(texts).toContain("refused key=***");
+    expect(secretForms(key).filter((form) => texts.includes(form))).toEqual([]);
+    const masker = new SecretMasker();
+    masker.add("ab");
+    expect(masker.mask("key ab, YWI=, YWI")).toBe("key ***, ***, ***");
+  });
+
+  it("is the trimmed key: checked trimmed, sent trimmed, masked", async () => {
+    const key = "sk_padded_0123456789";
+    let sent: string | undefined;
+    server = await startTestServer((req) => {
+      sent ??= String(req.headers.authorization);
+      return undefined;
+    });
+    const session = new Session({ ...sessionOptions(server).options, apiKey: undefined, env: { ACCSYN_API_KEY: `  ${key}\n` } });
+    await session.login();
+    session.close();
+    expect(sent).toBe(`basic ${Buffer.from("alice@acme.example").toString("base64")}:${Buffer.from(key).toString("base64")}`);
+    expect(session.mask(`the key ${key} and ${Buffer.from(key).toString("base64")}`)).toBe("the key *** and ***");
   });
 });

@@ -49,6 +49,15 @@ describe("TLS", () => {
     await expect(session(options).login()).resolves.toMatchObject({ role: "admin" });
   });
 
+  it("says the endpoint speaks plain HTTP when a TLS handshake is answered in plain HTTP (EPROTO, wrong version number)", async () => {
+    const s = await server(() => undefined);
+    const { options } = sessionOptions(s, { protocol: "https" });
+    const error = await session(options).login().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AccsynNetworkError);
+    expect(error).toMatchObject({ networkCode: "EPROTO", host: "127.0.0.1", port: s.port });
+    expect((error as Error).message).toMatch(/\(EPROTO\): 127\.0\.0\.1:\d+ answered the TLS handshake in plain HTTP: this endpoint speaks plain HTTP\. Use protocol: "http"/);
+  });
+
   it("accepts it with insecureTls", async () => {
     const s = await server(() => undefined, await testCertificate());
     const { options } = sessionOptions(s, { protocol: "https", insecureTls: true });
@@ -87,7 +96,7 @@ describe("timeouts", () => {
     const error = await session(options).login().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AccsynNetworkError);
     expect((error as AccsynNetworkError).networkCode).toBe("ETIMEDOUT");
-    expect((error as Error).message).toMatch(/no answer within the time allowed \(connect 300 ms, response 300 ms\)/);
+    expect((error as Error).message).toMatch(/no answer within the time allowed \(connect 300 ms, response 300 ms; 600 ms in all for the call from its first attempt on the wire/);
     const elapsed = Date.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(550);
     expect(elapsed).toBeLessThan(10_000); // the trickle would last 100,000 × 50 ms; the default budget is 120 s

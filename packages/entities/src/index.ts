@@ -32,6 +32,7 @@ export { integration } from "./integration.js";
 export { getApiKey } from "./api-key.js";
 export { iterate, type IterateOptions } from "./iterate.js";
 export { waitFor, type WaitForOptions, type WaitProgress } from "./wait.js";
+export type { PollRetry } from "./retry.js";
 export { watch, type WatchEvent, type WatchEventKind, type WatchOptions, type WatchPoll, type WatchRetry } from "./watch.js";
 export { defaultWatchAttributes } from "./changes.js";
 export type { EntityData } from "./shared.js";

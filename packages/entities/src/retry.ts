@@ -1,8 +1,9 @@
 /**
- * Pacing for polling loops (`watch`): an abortable pause, which failures are worth retrying,
- * and the back-off delay after consecutive failures.
+ * Pacing for polling loops (`watch` and `waitFor`, one policy for both): an abortable pause, which
+ * failures are worth retrying, the back-off delay after consecutive failures, and
+ * {@link PollFailures}, which applies them to a loop.
  */
-import { AccsynError } from "@accsyn/core";
+import { AccsynError, type Session } from "@accsyn/core";
 
 /** Resolves after `ms`, or at once when `signal` aborts (never rejects: the caller checks the signal). */
 export function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
@@ -39,4 +40,59 @@ export function isRefusal(error: unknown): boolean {
 export function backoffDelay(interval: number, failures: number, cap: number): number {
   if (failures <= 0) return interval;
   return Math.min(cap, Math.max(interval, 250) * 2 ** Math.min(failures, 20));
+}
+
+/** What an `onRetry` callback (of `watch` and `waitFor`) receives when a poll failed and will be retried. */
+export interface PollRetry {
+  /** The failure (a network error, a 5xx answer, a rate limit, …). */
+  error: unknown;
+  /** Consecutive failures so far (1 for the first). */
+  failures: number;
+  /** Milliseconds until the next attempt. */
+  delay: number;
+}
+
+/** How a polling loop retries. */
+export interface PollRetryPolicy {
+  /** Whose log tells the outage and the recovery. */
+  session: Pick<Session, "log">;
+  /** Names the loop in those lines, e.g. `watch "transfer"`. */
+  label: string;
+  /** The loop's interval, ms: the back-off starts from it (at least 250 ms). */
+  interval: number;
+  /** The longest back-off, ms (a rate limit's `Retry-After` is still honoured when longer). */
+  cap: number;
+  onRetry?: ((retry: PollRetry) => void) | undefined;
+}
+
+/**
+ * Consecutive failures of a polling loop. A transient failure is retried after the back-off (or
+ * the wait a rate limit asked, when longer); anything else is thrown. The first failure of an
+ * outage and the recovery are logged once each, as warnings.
+ */
+export class PollFailures {
+  readonly #policy: PollRetryPolicy;
+  #count = 0;
+
+  constructor(policy: PollRetryPolicy) {
+    this.#policy = policy;
+  }
+
+  /** A poll succeeded. */
+  succeeded(): void {
+    if (this.#count > 0) this.#policy.session.log.warn(`${this.#policy.label}: the backend answers again after ${this.#count} failed poll(s).`);
+    this.#count = 0;
+  }
+
+  /** A poll failed: throws `error` unless it is transient, else returns the ms to wait before the next poll. */
+  failed(error: unknown): number {
+    if (!isTransient(error)) throw error;
+    const { session, label, interval, cap, onRetry } = this.#policy;
+    this.#count += 1;
+    const asked = (error as { retryAfterMs?: unknown }).retryAfterMs;
+    const delay = Math.max(backoffDelay(interval, this.#count, cap), typeof asked === "number" ? asked : 0);
+    if (this.#count === 1) session.log.warn(`${label}: ${(error as Error).message} Retrying, backing off up to ${cap} ms.`);
+    onRetry?.({ error, failures: this.#count, delay });
+    return delay;
+  }
 }

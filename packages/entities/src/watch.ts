@@ -14,7 +14,7 @@ import {
 import { changedAttributes, defaultWatchAttributes, idOf, sameValue } from "./changes.js";
 import { find, type FindOptions } from "./find.js";
 import { fetchCurrent, fetchFinal, type FetchTarget } from "./watch-fetch.js";
-import { backoffDelay, isTransient, pause } from "./retry.js";
+import { pause, PollFailures, type PollRetry } from "./retry.js";
 
 /** What happened to an entity between two polls. */
 export type WatchEventKind = "added" | "changed" | "removed";
@@ -30,14 +30,7 @@ export interface WatchEvent<E = Entity> {
 }
 
 /** What {@link WatchOptions.onRetry} receives when a poll failed and will be retried. */
-export interface WatchRetry {
-  /** The failure (a network error, a 5xx answer, …). */
-  error: unknown;
-  /** Consecutive failures so far (1 for the first). */
-  failures: number;
-  /** Milliseconds until the next attempt. */
-  delay: number;
-}
+export type WatchRetry = PollRetry;
 
 /** Options of {@link watch}. */
 export interface WatchOptions extends Pick<FindOptions, "entityId" | "finished" | "inactive" | "archived"> {
@@ -164,13 +157,12 @@ async function* run(plan: Plan, options: WatchOptions, interval: number, cap: nu
   const { session, signal } = plan;
   const emitInitial = options.initial !== false;
   let known: Map<string, Known> | undefined;
-  let failures = 0;
+  const failures = new PollFailures({ session, label: `watch "${plan.query}"`, interval, cap, onRetry: options.onRetry });
   while (!signal?.aborted) {
     const started = Date.now();
     try {
       const round = await pollOnce(plan, known, emitInitial);
-      if (failures > 0) session.log.warn(`watch "${plan.query}": the backend answers again after ${failures} failed poll(s).`);
-      failures = 0;
+      failures.succeeded();
       known = round.next;
       for (const event of round.events) {
         if (signal?.aborted) return;
@@ -179,12 +171,7 @@ async function* run(plan: Plan, options: WatchOptions, interval: number, cap: nu
       options.onPoll?.({ matching: round.next.size });
     } catch (error) {
       if (signal?.aborted) return;
-      if (!isTransient(error)) throw error;
-      failures += 1;
-      const delay = backoffDelay(interval, failures, cap);
-      if (failures === 1) session.log.warn(`watch "${plan.query}": ${(error as Error).message} Retrying, backing off up to ${cap} ms.`);
-      options.onRetry?.({ error, failures, delay });
-      await pause(delay, signal);
+      await pause(failures.failed(error), signal);
       continue;
     }
     await pause(interval - (Date.now() - started), signal);
@@ -195,8 +182,9 @@ async function* run(plan: Plan, options: WatchOptions, interval: number, cap: nu
  * Watches the entities matching `query`: an async iterator of {@link WatchEvent}s, typed from the
  * query's first word like `find`. Polls every `interval` with one `find` of the change-revealing
  * `attributes`, then fetches the whole entities that appeared or changed (one `find … WHERE id in …`
- * per 50). An entity that stops matching is fetched once more by id, so a job that went
- * `running` → `done` between two polls yields `changed` (with `status`) before `removed`.
+ * per 50). The entities that stop matching are fetched once more (`id in …` where they may have
+ * gone, by id for the rest), so a job that went `running` → `done` between two polls yields
+ * `changed` (with `status`) before `removed`.
  * Transient failures are retried with back-off; `signal` or `break` ends it cleanly.
  */
 export function watch<Q extends string>(

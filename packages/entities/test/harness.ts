@@ -25,10 +25,10 @@ function essentials(request: RecordedRequest): Record<string, unknown> {
   return out;
 }
 
-/** Starts a server answering with `handler` (events only; logins are answered by the server). */
-export async function harness(handler: Handler): Promise<Harness> {
+/** Starts a server answering with `handler` (events only; logins are answered by the server); `extra` adds session options. */
+export async function harness(handler: Handler, extra: Record<string, unknown> = {}): Promise<Harness> {
   const server = await startTestServer((request) => (request.path === "/api/v3/event" ? handler(request) : undefined));
-  const { options, warnings } = sessionOptions(server);
+  const { options, warnings } = sessionOptions(server, extra);
   const session = new EntitySession(options);
   return { server, session, warnings, sent: () => server.events().map(essentials) };
 }

@@ -1,10 +1,11 @@
 /**
  * `waitFor`: polls a job until a wanted status; failures, timeouts and cancellation.
  */
-import { AccsynAbortError, AccsynApiError, AccsynJobError, AccsynNetworkError, AccsynNotFoundError } from "@accsyn/core";
-import { waitFor, type WaitProgress } from "@accsyn/entities";
+import { AccsynAbortError, AccsynApiError, AccsynJobError, AccsynNetworkError, AccsynNotFoundError, AccsynProtocolError, AccsynRateLimitError } from "@accsyn/core";
+import { waitFor, type WaitProgress, type PollRetry } from "@accsyn/entities";
 import type { Transfer } from "@accsyn/core";
 import { afterEach, describe, expect, it } from "vitest";
+import type { Reply } from "../../../tests/support/test-server.js";
 import { harness, type Harness } from "./harness.js";
 
 const JOB = "bf4eef818716bafab22ac70a";
@@ -104,5 +105,60 @@ describe("waitFor", () => {
     await expect(h.session.waitFor("job", "dailies")).rejects.toThrow(/^Invalid entity ID supplied!/);
     await expect(h.session.waitFor("job", JOB, { intervalMs: -1 })).rejects.toThrow(/intervalMs/);
     expect(h.sent()).toEqual([]);
+  });
+});
+
+describe("waitFor through a backend that blips", () => {
+  const job = (status: string, progress: number): Reply => ({ body: { result: [{ id: JOB, name: "dailies-042", status, progress }] } });
+  /** Answers in turn, the last one from then on. */
+  const answers = (...sequence: Reply[]) => {
+    let poll = 0;
+    return () => sequence[Math.min(poll++, sequence.length - 1)]!;
+  };
+
+  it("retries network errors, 502/503/504 and 429 with back-off (a 429's Retry-After honoured), then resolves", async () => {
+    h = await harness(
+      answers(
+        job("running", 10),
+        { status: 503, body: "<html>restarting</html>", contentType: "text/html" },
+        { destroy: true },
+        { status: 429, body: { message: "Too Many Requests" }, headers: { "retry-after": "1" } },
+        { status: 502, body: "<html>bad gateway</html>", contentType: "text/html" },
+        { status: 504, body: { message: "gateway timeout" } },
+        job("done", 100),
+      ),
+      { rateLimitRetries: 0 },
+    );
+    const retries: PollRetry[] = [];
+    const job_ = await h.session.waitFor("job", JOB, { intervalMs: 5, maxIntervalMs: 20, onRetry: (r) => retries.push(r) });
+    expect(job_).toMatchObject({ status: "done", progress: 100 });
+    expect(retries.map((r) => [r.failures, r.delay])).toEqual([[1, 20], [2, 20], [3, 1000], [4, 20], [5, 20]]);
+    expect(retries.map((r) => (r.error as Error).constructor.name)).toEqual(["AccsynProtocolError", "AccsynNetworkError", "AccsynRateLimitError", "AccsynProtocolError", "AccsynApiError"]);
+    expect(retries[0]!.error).toBeInstanceOf(AccsynProtocolError);
+    expect(retries[2]!.error).toBeInstanceOf(AccsynRateLimitError);
+    expect(retries[4]!.error).toMatchObject({ status: 504 });
+    expect(h.sent()).toHaveLength(7);
+    const lines = h.warnings.filter((w) => w.startsWith(`waitFor job (${JOB})`));
+    expect(lines).toHaveLength(2); // the outage once, then the recovery
+    expect(lines[1]).toBe(`waitFor job (${JOB}): the backend answers again after 5 failed poll(s).`);
+  });
+
+  it("does not retry a refusal: a 403 ends the wait at once with the backend's reason", async () => {
+    h = await harness(answers(job("running", 10), { status: 403, body: { message: "Permission denied" } }));
+    const retries: PollRetry[] = [];
+    const error = await h.session.waitFor("job", JOB, { intervalMs: 5, onRetry: (r) => retries.push(r) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AccsynApiError);
+    expect(error).toMatchObject({ status: 403, backendMessage: "Permission denied" });
+    expect(retries).toEqual([]);
+    expect(h.sent()).toHaveLength(2);
+  });
+
+  it("times out while the backend is down, naming the last failure", async () => {
+    h = await harness(answers(job("running", 10), { destroy: true }));
+    const error = await h.session.waitFor("job", JOB, { intervalMs: 5, maxIntervalMs: 20, timeoutMs: 300 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AccsynNetworkError);
+    expect(error).toMatchObject({ networkCode: "ETIMEDOUT" });
+    expect((error as Error).message).toMatch(/^Timed out after 300 ms waiting for the job "dailies-042" \(\w+\) to reach done; the last poll failed: Could not complete GET job\/find/);
+    expect(h.sent().length).toBeGreaterThan(2);
   });
 });

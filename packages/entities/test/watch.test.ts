@@ -87,6 +87,64 @@ describe("watch on the wire", () => {
     expect(h.warnings.filter((w) => w.startsWith('watch "transfer"'))).toHaveLength(2); // the outage, then the recovery
   });
 
+  it("fetches the final states of leavers in one `id in …` call per scope, by id only for those still missing", async () => {
+    const ids = Array.from({ length: 20 }, (_, i) => i.toString(16).padStart(24, "a"));
+    const [paused, deleted] = [ids[18]!, ids[19]!];
+    const finalOf = (id: string) => (id === paused ? { ...whole(id, 40), status: "paused" } : { ...whole(id, 100), status: "done" });
+    let polls = 0;
+    h = await harness((request: RecordedRequest) => {
+      const event = request.event as { data?: { attributes?: string[]; finished?: boolean }; query?: string; id?: string };
+      if (event.id !== undefined) return { body: { result: event.id === deleted ? [] : [finalOf(event.id)] } };
+      const asked = /^id in (.+)$/.exec(event.query ?? "")?.[1]?.split(",");
+      if (asked) {
+        // the backend's scopes: finished jobs only with `finished`, the rest without; the deleted one nowhere
+        const inScope = asked.filter((id) => id !== deleted && (id === paused) !== (event.data?.finished === true));
+        return { body: { result: inScope.map(finalOf) } };
+      }
+      polls += 1;
+      return { body: { result: polls === 1 ? ids.map((id) => whole(id, 50)) : [] } };
+    });
+    const events = h.session.watch("transfer WHERE status=running", { interval: 5 });
+    const seen = await take(events, 20 + 19 * 2 + 1); // added; changed + removed; the deleted one removed
+    await events.return();
+    expect(seen.slice(20, 22).map((e) => [e.kind, e.entity.id, e.entity.status, e.changed])).toEqual([
+      ["changed", ids[0], "done", ["progress", "status"]],
+      ["removed", ids[0], "done", []],
+    ]);
+    expect(seen.filter((e) => e.kind === "removed")).toHaveLength(20);
+    expect(seen.find((e) => e.kind === "changed" && e.entity.id === paused)?.entity.status).toBe("paused");
+    expect(seen.at(-1)).toMatchObject({ kind: "removed", entity: { id: deleted, status: "running", progress: 50 } });
+    // two polls, then: finished scope (20 ids), watched scope (the 2 not finished), the deleted one by id
+    expect(h.sent().slice(2, 5)).toEqual([
+      { method: "GET", uri: "transfer/find", data: { finished: true }, query: `id in ${ids.join(",")}` },
+      { method: "GET", uri: "transfer/find", data: {}, query: `id in ${paused},${deleted}` },
+      { method: "GET", uri: "transfer/find", data: {}, id: deleted },
+    ]);
+  });
+
+  it("falls back to one call per leaver when the backend refuses `id in …`", async () => {
+    let polls = 0;
+    h = await harness((request: RecordedRequest) => {
+      const event = request.event as { data?: { attributes?: string[] }; query?: string; id?: string };
+      if (event.id !== undefined) return { body: { result: [{ ...whole(event.id, 100), status: "done" }] } };
+      if (event.query?.startsWith("id in")) return { status: 400, body: { message: "Unsupported query" } };
+      polls += 1;
+      return { body: { result: polls === 1 ? [whole(A, 10), whole(B, 20), whole(C, 30)] : [] } };
+    });
+    const events = h.session.watch("transfer WHERE status=running", { interval: 5 });
+    const seen = await take(events, 3 + 6);
+    await events.return();
+    expect(seen.slice(3).map((e) => [e.kind, e.entity.id, e.entity.status])).toEqual([
+      ["changed", A, "done"], ["removed", A, "done"], ["changed", B, "done"], ["removed", B, "done"], ["changed", C, "done"], ["removed", C, "done"],
+    ]);
+    expect(h.sent().slice(2, 6)).toEqual([
+      { method: "GET", uri: "transfer/find", data: { finished: true }, query: `id in ${A},${B},${C}` },
+      { method: "GET", uri: "transfer/find", data: {}, id: A },
+      { method: "GET", uri: "transfer/find", data: {}, id: B },
+      { method: "GET", uri: "transfer/find", data: {}, id: C },
+    ]);
+  });
+
   it("backs off by doubling the interval (at least 250 ms) up to the cap", () => {
     expect([0, 1, 2, 3, 4, 5].map((n) => backoffDelay(2000, n, 30_000))).toEqual([2000, 4000, 8000, 16000, 30000, 30000]);
     expect(backoffDelay(10, 1, 30_000)).toBe(500);

@@ -25,7 +25,7 @@ export function registerAccess(program: Command, ctx: Context): void {
     .argument("<type>", "who: user").argument("<id>", "user id or code (e-mail)")
     .argument("<target-type>", "volume, folder, home, collection, delivery, request or stream").argument("<target-id>", "target id")
     .option("--read", "read access (always given)")
-    .option("--write", "write access too (default: read-only, as in the SDK)")
+    .option("--write", "write access too (default: read-only)")
     .option("--path <path>", "only below this path of the share (default /)")
     .option("--no-invite", "fail when the e-mail is not a user of the workspace, instead of inviting them (default: invite)")
     .option("--no-notify", "shares: do not e-mail the user about the new access (default: notify)")

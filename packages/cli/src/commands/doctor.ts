@@ -4,7 +4,7 @@
  */
 import type { Command } from "@commander-js/extra-typings";
 import type { Context } from "../context.js";
-import { describeFailure, EXIT, isPlainHttpAnswer, maskSecrets, type ExitCode } from "../errors.js";
+import { describeFailure, EXIT, type ExitCode } from "../errors.js";
 import { examples } from "./shared.js";
 
 /** The outcome of one check. */
@@ -24,18 +24,21 @@ interface Probe {
   status?: number;
   date?: string;
   error?: NodeJS.ErrnoException;
+  /** The TLS handshake was answered in plain HTTP (the SDK's judgement). */
+  plainHttp?: boolean;
 }
 
 /** One plain request to the backend's root to see it answers, check TLS and read its clock. */
 async function probe(protocol: string, host: string, port: number, insecure: boolean): Promise<Probe> {
   const client = protocol === "https" ? await import("node:https") : await import("node:http");
+  const { isPlainHttpAnswer } = await import("@accsyn/api");
   return new Promise((resolve) => {
     const request = client.request({ host, port, path: "/api/v3", method: "HEAD", timeout: PROBE_TIMEOUT_MS, rejectUnauthorized: !insecure }, (response) => {
       response.resume();
       resolve({ status: response.statusCode, date: response.headers.date });
     });
     request.on("timeout", () => request.destroy(Object.assign(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`), { code: "ETIMEDOUT" })));
-    request.on("error", (error: NodeJS.ErrnoException) => resolve({ error }));
+    request.on("error", (error: NodeJS.ErrnoException) => resolve({ error, plainHttp: isPlainHttpAnswer(error) }));
     request.end();
   });
 }
@@ -47,7 +50,7 @@ function isTlsError(error: NodeJS.ErrnoException): boolean {
 function probeChecks(target: string, result: Probe, protocol: string): Check[] {
   const checks: Check[] = [];
   if (result.error) {
-    if (protocol === "https" && isPlainHttpAnswer(result.error)) {
+    if (protocol === "https" && result.plainHttp) {
       checks.push({ check: "reachability", ok: true, detail: `${target} accepts connections` });
       checks.push({ check: "tls", ok: false, detail: `${target} answered the TLS handshake in plain HTTP (${result.error.code ?? "EPROTO"}): this endpoint is plain HTTP`, fix: "This endpoint is plain HTTP — use --http / ACCSYN_PROTOCOL=http.", exitCode: EXIT.NETWORK });
     } else if (isTlsError(result.error)) {
@@ -119,7 +122,7 @@ export function registerDoctor(program: Command, ctx: Context): void {
       const checks = await runChecks(ctx);
       // The report is the diagnosis: the SDK's warnings and "run accsyn doctor" hints would repeat it.
       ctx.warnings.length = 0;
-      const mask = (text: string) => maskSecrets(text, ctx.secrets).replace(/,? (then |or )?run `accsyn doctor`/g, "");
+      const mask = (text: string) => ctx.mask(text).replace(/,? (then |or )?run `accsyn doctor`/g, "");
       if (ctx.out.mode !== "human") {
         await ctx.out.result(checks.map(({ exitCode: _code, ...check }) => ({ ...check, detail: mask(check.detail) })));
       } else {
