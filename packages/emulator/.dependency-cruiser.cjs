@@ -6,7 +6,7 @@ const GROUND = "^src/(util|model|limits|context)\\.ts$|^src/(store|query)/";
 const DOMAIN = "^src/(access|files|jobs|events)/";
 const WIRE = "^src/wire/";
 const HANDLERS = "^src/handlers/";
-const TOP = "^src/(server|emulator|bin|seed|demo-files|listen-error|index|protocol|rate-limit|handle)[.]ts$|^src/(ui|testing)/";
+const TOP = "^src/(server|emulator|bin|seed|demo-files|listen-error|index|protocol|rate-limit|handle|request-trace)[.]ts$|^src/(ui|testing)/";
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -4,6 +4,7 @@ import type { EventStream, RequestDetail } from "./events/index.js";
 import { type Ctx, type EmulatorState, route } from "./handlers/index.js";
 import { type ApiEvent, decodeQueryJson, JsonText, parseJson, rawQuery, readBody, sendJson, toEvent } from "./protocol.js";
 import { QuerySyntaxError } from "./query/index.js";
+import type { RequestTrace } from "./request-trace.js";
 import type { RateLimitGuard } from "./rate-limit.js";
 import { Access } from "./access/access.js";
 import { type DashboardOptions, dashboardRoutes } from "./ui/routes.js";
@@ -27,16 +28,6 @@ export interface HandlerOptions {
   ui?: DashboardOptions | false;
 }
 
-/** What one request turned out to be, filled in as it is answered, for the event stream. */
-export interface RequestTrace {
-  uri?: string;
-  caller?: Caller;
-  id?: string;
-  event?: ApiEvent;
-  via?: "dashboard";
-  /** True when the request is not recorded (the dashboard's own reads). */
-  quiet?: boolean;
-}
 
 /** Largest answer text kept with a request in the stream. */
 const ANSWER_KEPT = 64 * 1024;

@@ -3,6 +3,7 @@ import type { Caller, Role } from "../access/auth.js";
 import type { EventStream } from "../events/index.js";
 import type { EmulatorState } from "../context.js";
 import { type ApiEvent, parseJson, readBody, toEvent } from "../protocol.js";
+import type { RequestTrace } from "../request-trace.js";
 import { ApiError, isObject } from "../util.js";
 import { Assets, assetsDir } from "./assets.js";
 import { serveLive } from "./live.js";
@@ -24,15 +25,6 @@ export interface DashboardDeps {
   answer: (caller: Caller, ev: ApiEvent, method: string) => unknown;
 }
 
-/** The part of a request trace the dashboard fills in. */
-interface Trace {
-  uri?: string;
-  caller?: Caller;
-  id?: string;
-  event?: ApiEvent;
-  via?: "dashboard";
-  quiet?: boolean;
-}
 
 /** The header every call of the page carries: a cross-site form or image cannot set it (no CORS is answered). */
 const UI_HEADER = "x-accsyn-ui";
@@ -52,7 +44,7 @@ function send(res: ServerResponse, req: IncomingMessage, asset: { type: string; 
  * `/ui/request?seq=` (a request's event and answer), `/ui/whoami` (workspace and users to act as), and `/ui/api`
  * (an event answered as a chosen user through the same handlers and roles as the API).
  */
-export function dashboardRoutes(deps: DashboardDeps): (req: IncomingMessage, res: ServerResponse, method: string, path: string, trace: Trace) => Promise<unknown> {
+export function dashboardRoutes(deps: DashboardDeps): (req: IncomingMessage, res: ServerResponse, method: string, path: string, trace: RequestTrace) => Promise<unknown> {
   const { state, events, options } = deps;
   const assets = new Assets(assetsDir());
   const users = () => [...state.store.all("user")].filter((u) => !u._inactive).map((u) => ({ id: u.id, code: String(u.code), role: String(u.role ?? "standard") }));
@@ -64,7 +56,7 @@ export function dashboardRoutes(deps: DashboardDeps): (req: IncomingMessage, res
     return { user, role: (user.role as Role | undefined) ?? "standard" };
   };
 
-  const api = async (req: IncomingMessage, trace: Trace): Promise<unknown> => {
+  const api = async (req: IncomingMessage, trace: RequestTrace): Promise<unknown> => {
     const body = parseJson(await readBody(req), "the request body");
     if (!isObject(body) || typeof body.method !== "string") throw new ApiError(400, "Send {as, method, uri, id?, data?, query?}");
     const method = body.method.toUpperCase();
