@@ -36,7 +36,8 @@ export interface SessionOptions extends LogOptions {
   retryDelayMs?: number;
   /**
    * How many times a call refused with HTTP 429 (too many requests) is sent again, after the
-   * answer's `Retry-After` (default 5). Any method: a 429 proves nothing was done. 0 turns it off.
+   * answer's `Retry-After` (default 20; the call's time budget bounds them too). Any method: a 429
+   * proves nothing was done. 0 turns it off.
    */
   rateLimitRetries?: number;
   /**
@@ -75,4 +76,4 @@ export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 /** Default registry that resolves workspaces to hosts. */
 export const DEFAULT_REGISTRY = "https://master.accsyn.com";
 /** Default retries of a call refused with HTTP 429. */
-export const DEFAULT_RATE_LIMIT_RETRIES = 5;
+export const DEFAULT_RATE_LIMIT_RETRIES = 20;
