@@ -49,6 +49,15 @@ async function codes(query: string, data: Record<string, unknown> = {}): Promise
 }
 
 describe("the status index", () => {
+  // first, on the seed's statuses: the property below changes them at random (a fresh seed may leave none running)
+  it("matches statuses case-insensitively, and find_one takes the first in creation order", async () => {
+    const running = await codes("status=RUNNING");
+    expect(running).toEqual(await codes("(status=running or status=running)"));
+    expect(running.length).toBeGreaterThan(0);
+    const one = await admin.find("transfer", "status=running", { single_entity_query: true });
+    expect(one.map((j) => j.code)).toEqual(running.slice(0, 1));
+  });
+
   it("answers exactly what a full scan answers, in creation order, as statuses change", async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -72,13 +81,6 @@ describe("the status index", () => {
     );
   });
 
-  it("matches statuses case-insensitively, and find_one takes the first in creation order", async () => {
-    const running = await codes("status=RUNNING");
-    expect(running).toEqual(await codes("(status=running or status=running)"));
-    expect(running.length).toBeGreaterThan(0);
-    const one = await admin.find("transfer", "status=running", { single_entity_query: true });
-    expect(one.map((j) => j.code)).toEqual(running.slice(0, 1));
-  });
 });
 
 describe("the status index in the store", () => {
