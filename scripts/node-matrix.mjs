@@ -77,6 +77,7 @@ function runLeg({ version, tests }) {
   const seconds = (performance.now() - started) / 1000;
   const counts = existsSync(report) ? JSON.parse(readFileSync(report, "utf8")) : {};
   return {
+    failures: failuresOf(counts),
     version,
     ok: status === 0,
     files: counts.numTotalTestSuites ?? "?",
@@ -85,6 +86,22 @@ function runLeg({ version, tests }) {
     skipped: (counts.numPendingTests ?? 0) + (counts.numTodoTests ?? 0),
     seconds,
   };
+}
+
+/** The failed tests of a vitest JSON report: file, name and the first lines of the error (seeds included). */
+function failuresOf(report) {
+  const failures = [];
+  for (const file of report.testResults ?? []) {
+    const name = file.name.startsWith(root) ? file.name.slice(root.length) : file.name;
+    const failed = (file.assertionResults ?? []).filter((test) => test.status === "failed");
+    for (const test of failed) {
+      const message = (test.failureMessages ?? []).join("\n").split("\n").slice(0, 6).join("\n      ");
+      failures.push(`${name} > ${test.fullName}\n      ${message}`);
+    }
+    // A file that failed to load has no failed test, only a message.
+    if (failed.length === 0 && file.status === "failed" && file.message) failures.push(`${name}: ${file.message.split("\n")[0]}`);
+  }
+  return failures;
 }
 
 const args = process.argv.slice(2);
@@ -101,6 +118,8 @@ if (args.includes("--install")) {
   console.log("\nNode matrix:");
   for (const r of results) {
     console.log(`  Node ${r.version}: ${r.ok ? "passed" : "FAILED"} — ${r.passed} tests passed, ${r.failed} failed, ${r.skipped} skipped, in ${r.seconds.toFixed(0)} s`);
+    // Named again here, at the end of the output, so that a CI log that keeps only its tail still says what failed.
+    for (const failure of r.failures) console.log(`    ✗ ${failure}`);
   }
   process.exitCode = results.every((r) => r.ok) ? 0 : 1;
 }

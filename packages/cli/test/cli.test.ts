@@ -129,7 +129,7 @@ describe("colour", () => {
       const { stdout, stderr } = await cli.run(args, { env: { CI: "1", FORCE_COLOR: "3" } });
       expect(hasEscape(stdout + stderr)).toBe(false);
     }
-  });
+  }, 70_000); // four commands, each killed (and reported) after 15 s
 });
 
 describe("whoami and doctor", () => {

@@ -37,6 +37,11 @@ export interface RunOptions {
   input?: string;
   /** Leave out `--host/--port/--http`. */
   noConnection?: boolean;
+  /**
+   * Milliseconds before the child is killed and the run fails, naming the command and what it printed so far
+   * (default 15 s: under the 20 s test timeout, so that a hung command is reported, not a bare test timeout).
+   */
+  killAfterMs?: number;
 }
 
 /** An emulator plus a way to run `accsyn` against it as one of its users. */
@@ -71,11 +76,16 @@ export async function startHarness(role = "admin", emulator: EmulatorOptions = {
   const user = (r: string) => emu.users.find((u) => u.role === r) ?? assertNever(r);
   const me = user(role);
   const run = (args: readonly string[], options: RunOptions = {}): Promise<CliResult> =>
-    new Promise((resolve) => {
+    new Promise((resolve, reject) => {
       const connection = options.noConnection ? [] : ["--host", "127.0.0.1", "--port", String(emu.port), "--http"];
       const merged = { ...baseEnv(), ACCSYN_WORKSPACE: emu.workspace, ACCSYN_API_USER: me.username, ACCSYN_API_KEY: me.apiKey, ...options.env };
       const env = Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined));
-      const child = execFile(process.execPath, [BIN, ...args, ...connection], { cwd, env, timeout: 30_000 }, (error, stdout, stderr) => {
+      const killAfterMs = options.killAfterMs ?? 15_000;
+      const child = execFile(process.execPath, [BIN, ...args, ...connection], { cwd, env, timeout: killAfterMs }, (error, stdout, stderr) => {
+        if (error?.killed) {
+          reject(new Error(`accsyn ${args.join(" ")} did not exit within ${killAfterMs} ms and was killed; stdout: ${JSON.stringify(stdout.slice(0, 2000))}; stderr: ${JSON.stringify(stderr.slice(0, 2000))}`));
+          return;
+        }
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });
       });
